@@ -1,0 +1,283 @@
+/**
+ * Validation of a dataset: the schema first, then the meaning (references resolve,
+ * counts add up, intervals contain their estimates, quotes occur in their sources).
+ * Every problem is reported with its path; nothing is dropped or repaired silently.
+ */
+import * as v from 'valibot';
+import { DatasetSchema, type Dataset, type Provenance, type Result } from './schema';
+
+export interface ValidationIssue {
+	/** Dotted path with indices, e.g. `studies[2].arms[0].n`. */
+	path: string;
+	message: string;
+}
+
+export type ValidationOutcome =
+	| { ok: true; dataset: Dataset; issues: [] }
+	| { ok: false; issues: ValidationIssue[] };
+
+/** Texts of stored sources by source id, for checking quotes verbatim. */
+export type SourceTexts = Record<string, string>;
+
+function formatPath(path: v.IssuePathItem[] | undefined): string {
+	if (!path?.length) return '(root)';
+	return path.reduce<string>((out, item) => {
+		const key = item.key as string | number;
+		return typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : String(key);
+	}, '');
+}
+
+function describeReceived(issue: v.BaseIssue<unknown>): string {
+	return issue.received && issue.received !== 'never' ? `, got ${issue.received}` : '';
+}
+
+/** Checks shape and types; returns the issues with their paths. */
+export function validateShape(input: unknown): ValidationOutcome {
+	const parsed = v.safeParse(DatasetSchema, input);
+	if (parsed.success) return { ok: true, dataset: parsed.output, issues: [] };
+	return {
+		ok: false,
+		issues: parsed.issues.map((issue) => {
+			const expected = issue.expected ? `expected ${issue.expected}` : '';
+			const message =
+				issue.kind === 'schema' && issue.type !== 'strict_object'
+					? `${expected || issue.message}${describeReceived(issue)}`
+					: issue.message;
+			return { path: formatPath(issue.path), message };
+		})
+	};
+}
+
+/** Tolerance, in percentage points, for a printed percentage against events/total. */
+export const PERCENT_ROUNDING_TOLERANCE = 0.5;
+
+/** Normalises whitespace so a quote that spans a line break in the stored text still matches. */
+export function normaliseWhitespace(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+function checkProvenance(
+	prov: Provenance,
+	path: string,
+	dataset: Dataset,
+	texts: SourceTexts | undefined,
+	issues: ValidationIssue[],
+	printed?: string
+) {
+	const source = dataset.sources.find((s) => s.id === prov.sourceId);
+	if (!source) {
+		issues.push({ path: `${path}.sourceId`, message: `unknown source "${prov.sourceId}"` });
+		return;
+	}
+	if (!source.file) return;
+	if (!prov.quote) {
+		issues.push({
+			path: `${path}.quote`,
+			message: `source "${source.id}" is stored verbatim, so a quote from it is required`
+		});
+		return;
+	}
+	const text = texts?.[source.id];
+	if (texts && text === undefined) {
+		issues.push({ path: `${path}.sourceId`, message: `no stored text for source "${source.id}"` });
+	} else if (text !== undefined && !normaliseWhitespace(text).includes(normaliseWhitespace(prov.quote))) {
+		issues.push({
+			path: `${path}.quote`,
+			message: `quote does not occur verbatim in the stored text of "${source.id}"`
+		});
+	}
+	if (printed && !normaliseWhitespace(prov.quote).includes(normaliseWhitespace(printed))) {
+		issues.push({
+			path: `${path}.quote`,
+			message: `quote does not contain the figure as printed ("${printed}")`
+		});
+	}
+}
+
+function checkResult(
+	result: Result,
+	path: string,
+	armIds: Set<string>,
+	dataset: Dataset,
+	texts: SourceTexts | undefined,
+	issues: ValidationIssue[]
+) {
+	const { events, total, value, ci, unit } = result;
+	if (result.armId && !armIds.has(result.armId))
+		issues.push({ path: `${path}.armId`, message: `unknown arm "${result.armId}"` });
+	if (result.comparison) {
+		for (const key of ['experimentalArmId', 'comparatorArmId'] as const) {
+			if (!armIds.has(result.comparison[key]))
+				issues.push({
+					path: `${path}.comparison.${key}`,
+					message: `unknown arm "${result.comparison[key]}"`
+				});
+		}
+	}
+	if (value === undefined && !result.text)
+		issues.push({ path: `${path}.value`, message: 'a result needs a value or a text' });
+	if (events !== undefined && total === undefined)
+		issues.push({ path: `${path}.total`, message: 'events are given, so the total is required' });
+	if (events !== undefined && total !== undefined && events > total)
+		issues.push({
+			path: `${path}.events`,
+			message: `events (${events}) exceed the total (${total})`
+		});
+	if (
+		unit === 'percent' &&
+		value !== undefined &&
+		events !== undefined &&
+		total !== undefined &&
+		events <= total &&
+		Math.abs((100 * events) / total - value) > PERCENT_ROUNDING_TOLERANCE + 1e-9
+	)
+		issues.push({
+			path: `${path}.value`,
+			message: `${value} % does not match ${events}/${total} = ${((100 * events) / total).toFixed(1)} % within rounding`
+		});
+	if (ci) {
+		if (ci.low > ci.high)
+			issues.push({ path: `${path}.ci`, message: `CI low (${ci.low}) is above high (${ci.high})` });
+		else if (value !== undefined && (value < ci.low || value > ci.high))
+			issues.push({
+				path: `${path}.ci`,
+				message: `CI ${ci.low}–${ci.high} does not contain the estimate ${value}`
+			});
+	}
+	if (result.basis !== 'reported' && !result.derivation)
+		issues.push({
+			path: `${path}.derivation`,
+			message: `a ${result.basis} figure must say how it was obtained`
+		});
+	checkProvenance(result.provenance, `${path}.provenance`, dataset, texts, issues, result.printed);
+}
+
+/** Checks what the schema cannot: references, arithmetic, quotes. */
+export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): ValidationIssue[] {
+	const issues: ValidationIssue[] = [];
+	const duplicate = (ids: string[], path: string) => {
+		const seen = new Set<string>();
+		ids.forEach((id, i) => {
+			if (seen.has(id)) issues.push({ path: `${path}[${i}].id`, message: `duplicate id "${id}"` });
+			seen.add(id);
+		});
+	};
+	duplicate(
+		dataset.sources.map((s) => s.id),
+		'sources'
+	);
+	duplicate(
+		dataset.indications.map((s) => s.id),
+		'indications'
+	);
+	duplicate(
+		dataset.studies.map((s) => s.id),
+		'studies'
+	);
+
+	const indicationIds = new Set(dataset.indications.map((i) => i.id));
+	const studyIds = new Set(dataset.studies.map((s) => s.id));
+	const sourceIds = new Set(dataset.sources.map((s) => s.id));
+	const itemIds = new Set<string>();
+
+	checkProvenance(dataset.medicine.provenance, 'medicine.provenance', dataset, texts, issues);
+	dataset.indications.forEach((ind, i) =>
+		checkProvenance(ind.provenance, `indications[${i}].provenance`, dataset, texts, issues)
+	);
+
+	dataset.studies.forEach((study, s) => {
+		const base = `studies[${s}]`;
+		study.indicationIds.forEach((ref, i) => {
+			if (!indicationIds.has(ref))
+				issues.push({ path: `${base}.indicationIds[${i}]`, message: `unknown indication "${ref}"` });
+		});
+		study.sourceIds.forEach((ref, i) => {
+			if (!sourceIds.has(ref))
+				issues.push({ path: `${base}.sourceIds[${i}]`, message: `unknown source "${ref}"` });
+		});
+		checkProvenance(study.provenance, `${base}.provenance`, dataset, texts, issues);
+		duplicate(
+			study.arms.map((a) => a.id),
+			`${base}.arms`
+		);
+		const armIds = new Set(study.arms.map((a) => a.id));
+		study.arms.forEach((arm, a) => {
+			if (arm.provenance)
+				checkProvenance(arm.provenance, `${base}.arms[${a}].provenance`, dataset, texts, issues);
+		});
+		study.sampleSizes.forEach((size, z) => {
+			const path = `${base}.sampleSizes[${z}]`;
+			if (itemIds.has(size.id)) issues.push({ path: `${path}.id`, message: `duplicate id "${size.id}"` });
+			itemIds.add(size.id);
+			if (size.basis === 'derived' && !size.derivation)
+				issues.push({ path: `${path}.derivation`, message: 'a derived figure must say how it was obtained' });
+			checkProvenance(size.provenance, `${path}.provenance`, dataset, texts, issues, size.printed);
+		});
+		study.endpoints.forEach((endpoint, e) => {
+			endpoint.results.forEach((result, r) => {
+				const path = `${base}.endpoints[${e}].results[${r}]`;
+				if (itemIds.has(result.id))
+					issues.push({ path: `${path}.id`, message: `duplicate id "${result.id}"` });
+				itemIds.add(result.id);
+				checkResult(result, path, armIds, dataset, texts, issues);
+			});
+		});
+	});
+
+	dataset.discrepancies.forEach((d, i) => {
+		if (!studyIds.has(d.studyId))
+			issues.push({ path: `discrepancies[${i}].studyId`, message: `unknown study "${d.studyId}"` });
+		d.itemIds.forEach((ref, j) => {
+			if (!itemIds.has(ref))
+				issues.push({ path: `discrepancies[${i}].itemIds[${j}]`, message: `unknown result "${ref}"` });
+		});
+	});
+	dataset.safety.forEach((profile, p) =>
+		profile.reactions.forEach((reaction, r) =>
+			checkProvenance(
+				reaction.provenance,
+				`safety[${p}].reactions[${r}].provenance`,
+				dataset,
+				texts,
+				issues
+			)
+		)
+	);
+	dataset.timeline.forEach((event, t) => {
+		const path = `timeline[${t}]`;
+		event.indicationIds.forEach((ref, i) => {
+			if (!indicationIds.has(ref))
+				issues.push({ path: `${path}.indicationIds[${i}]`, message: `unknown indication "${ref}"` });
+		});
+		if (event.studyId && !studyIds.has(event.studyId))
+			issues.push({ path: `${path}.studyId`, message: `unknown study "${event.studyId}"` });
+		checkProvenance(event.provenance, `${path}.provenance`, dataset, texts, issues);
+	});
+	dataset.dosing.forEach((regimen, d) => {
+		const path = `dosing[${d}]`;
+		regimen.indicationIds.forEach((ref, i) => {
+			if (!indicationIds.has(ref))
+				issues.push({ path: `${path}.indicationIds[${i}]`, message: `unknown indication "${ref}"` });
+		});
+		if (regimen.studyId && !studyIds.has(regimen.studyId))
+			issues.push({ path: `${path}.studyId`, message: `unknown study "${regimen.studyId}"` });
+		regimen.steps.forEach((step, s) => {
+			if (step.fromDay > step.toDay)
+				issues.push({ path: `${path}.steps[${s}]`, message: 'fromDay is after toDay' });
+		});
+		checkProvenance(regimen.provenance, `${path}.provenance`, dataset, texts, issues);
+	});
+	return issues;
+}
+
+/** Shape, then meaning. A dataset is either valid whole or reported with every problem. */
+export function validateDataset(input: unknown, texts?: SourceTexts): ValidationOutcome {
+	const shaped = validateShape(input);
+	if (!shaped.ok) return shaped;
+	const issues = checkIntegrity(shaped.dataset, texts);
+	return issues.length ? { ok: false, issues } : shaped;
+}
+
+export function formatIssues(issues: ValidationIssue[]): string {
+	return issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');
+}
