@@ -11,10 +11,13 @@ const id = v.pipe(
 	v.string(),
 	v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens')
 );
-/** ISO date with year, month and optionally day: 2015-11-23 or 2025-01. */
+/** ISO date at the precision the source gives: 2015-11-23, 2025-01 or 2017. */
 const isoDate = v.pipe(
 	v.string(),
-	v.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be an ISO date (YYYY-MM-DD)')
+	v.regex(
+		/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+		'must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)'
+	)
 );
 const finite = v.pipe(v.number(), v.finite('must be a finite number'));
 const count = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0, 'must be ≥ 0'));
@@ -35,7 +38,8 @@ export const SourceSchema = v.strictObject({
 	citation: nonEmpty,
 	publisher: v.optional(nonEmpty),
 	language: v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'must be a two-letter language code')),
-	date: isoDate,
+	/** Publication or last-update date; absent when the source's date is not known (shown as such). */
+	date: v.optional(isoDate),
 	url: v.optional(v.pipe(v.string(), v.url('must be a URL'))),
 	doi: v.optional(nonEmpty),
 	pmid: v.optional(nonEmpty),
