@@ -40,7 +40,9 @@ export function readEmbeddedDatasetInput(): Record<string, unknown> {
 }
 
 /** Stored verbatim source texts keyed by the source ids that reference them. */
-export function readSourceTexts(dataset: { sources: { id: string; file?: string }[] }): SourceTexts {
+export function readSourceTexts(dataset: {
+	sources: { id: string; file?: string }[];
+}): SourceTexts {
 	const texts: SourceTexts = {};
 	for (const source of dataset.sources) {
 		if (!source.file) continue;

@@ -71,7 +71,12 @@ export const SettingSchema = v.picklist([
 	'minimal-residual-disease',
 	'consolidation'
 ]);
-export const LineSchema = v.picklist(['newly-diagnosed', 'first-relapse', 'relapsed-refractory', 'any']);
+export const LineSchema = v.picklist([
+	'newly-diagnosed',
+	'first-relapse',
+	'relapsed-refractory',
+	'any'
+]);
 
 export const PopulationSchema = v.strictObject({
 	ageGroups: v.pipe(v.array(AgeGroupSchema), v.minLength(1, 'name at least one age group')),

@@ -13,8 +13,7 @@ export interface ValidationIssue {
 }
 
 export type ValidationOutcome =
-	| { ok: true; dataset: Dataset; issues: [] }
-	| { ok: false; issues: ValidationIssue[] };
+	{ ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: ValidationIssue[] };
 
 /** Texts of stored sources by source id, for checking quotes verbatim. */
 export type SourceTexts = Record<string, string>;
@@ -80,7 +79,10 @@ function checkProvenance(
 	const text = texts?.[source.id];
 	if (texts && text === undefined) {
 		issues.push({ path: `${path}.sourceId`, message: `no stored text for source "${source.id}"` });
-	} else if (text !== undefined && !normaliseWhitespace(text).includes(normaliseWhitespace(prov.quote))) {
+	} else if (
+		text !== undefined &&
+		!normaliseWhitespace(text).includes(normaliseWhitespace(prov.quote))
+	) {
 		issues.push({
 			path: `${path}.quote`,
 			message: `quote does not occur verbatim in the stored text of "${source.id}"`
@@ -189,7 +191,10 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 		const base = `studies[${s}]`;
 		study.indicationIds.forEach((ref, i) => {
 			if (!indicationIds.has(ref))
-				issues.push({ path: `${base}.indicationIds[${i}]`, message: `unknown indication "${ref}"` });
+				issues.push({
+					path: `${base}.indicationIds[${i}]`,
+					message: `unknown indication "${ref}"`
+				});
 		});
 		study.sourceIds.forEach((ref, i) => {
 			if (!sourceIds.has(ref))
@@ -207,10 +212,14 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 		});
 		study.sampleSizes.forEach((size, z) => {
 			const path = `${base}.sampleSizes[${z}]`;
-			if (itemIds.has(size.id)) issues.push({ path: `${path}.id`, message: `duplicate id "${size.id}"` });
+			if (itemIds.has(size.id))
+				issues.push({ path: `${path}.id`, message: `duplicate id "${size.id}"` });
 			itemIds.add(size.id);
 			if (size.basis === 'derived' && !size.derivation)
-				issues.push({ path: `${path}.derivation`, message: 'a derived figure must say how it was obtained' });
+				issues.push({
+					path: `${path}.derivation`,
+					message: 'a derived figure must say how it was obtained'
+				});
 			checkProvenance(size.provenance, `${path}.provenance`, dataset, texts, issues, size.printed);
 		});
 		study.endpoints.forEach((endpoint, e) => {
@@ -229,7 +238,10 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 			issues.push({ path: `discrepancies[${i}].studyId`, message: `unknown study "${d.studyId}"` });
 		d.itemIds.forEach((ref, j) => {
 			if (!itemIds.has(ref))
-				issues.push({ path: `discrepancies[${i}].itemIds[${j}]`, message: `unknown result "${ref}"` });
+				issues.push({
+					path: `discrepancies[${i}].itemIds[${j}]`,
+					message: `unknown result "${ref}"`
+				});
 		});
 	});
 	dataset.safety.forEach((profile, p) =>
@@ -247,7 +259,10 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 		const path = `timeline[${t}]`;
 		event.indicationIds.forEach((ref, i) => {
 			if (!indicationIds.has(ref))
-				issues.push({ path: `${path}.indicationIds[${i}]`, message: `unknown indication "${ref}"` });
+				issues.push({
+					path: `${path}.indicationIds[${i}]`,
+					message: `unknown indication "${ref}"`
+				});
 		});
 		if (event.studyId && !studyIds.has(event.studyId))
 			issues.push({ path: `${path}.studyId`, message: `unknown study "${event.studyId}"` });
@@ -257,7 +272,10 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 		const path = `dosing[${d}]`;
 		regimen.indicationIds.forEach((ref, i) => {
 			if (!indicationIds.has(ref))
-				issues.push({ path: `${path}.indicationIds[${i}]`, message: `unknown indication "${ref}"` });
+				issues.push({
+					path: `${path}.indicationIds[${i}]`,
+					message: `unknown indication "${ref}"`
+				});
 		});
 		if (regimen.studyId && !studyIds.has(regimen.studyId))
 			issues.push({ path: `${path}.studyId`, message: `unknown study "${regimen.studyId}"` });

@@ -1,0 +1,94 @@
+/**
+ * Questions the pages ask of a dataset. Plain functions over plain data, so the same
+ * code serves the embedded dataset and any imported one.
+ */
+import type {
+	Arm,
+	Dataset,
+	Discrepancy,
+	Endpoint,
+	Indication,
+	Result,
+	Source,
+	Study
+} from './schema';
+
+export interface LocatedResult {
+	study: Study;
+	endpoint: Endpoint;
+	result: Result;
+	arm?: Arm;
+	source?: Source;
+}
+
+export function sourceById(dataset: Dataset, id: string): Source | undefined {
+	return dataset.sources.find((s) => s.id === id);
+}
+
+export function studyById(dataset: Dataset, id: string): Study | undefined {
+	return dataset.studies.find((s) => s.id === id);
+}
+
+export function indicationById(dataset: Dataset, id: string): Indication | undefined {
+	return dataset.indications.find((i) => i.id === id);
+}
+
+/** Each indication with the studies linked to it, in dataset order. A study may serve several. */
+export function studiesByIndication(
+	dataset: Dataset
+): { indication: Indication; studies: Study[] }[] {
+	return dataset.indications.map((indication) => ({
+		indication,
+		studies: dataset.studies.filter((s) => s.indicationIds.includes(indication.id))
+	}));
+}
+
+export function armById(study: Study, id: string | undefined): Arm | undefined {
+	return id === undefined ? undefined : study.arms.find((a) => a.id === id);
+}
+
+/** Every result of a study with its endpoint, arm and source attached. */
+export function studyResults(dataset: Dataset, study: Study): LocatedResult[] {
+	return study.endpoints.flatMap((endpoint) =>
+		endpoint.results.map((result) => ({
+			study,
+			endpoint,
+			result,
+			arm: armById(study, result.armId),
+			source: sourceById(dataset, result.provenance.sourceId)
+		}))
+	);
+}
+
+/** Every result of the dataset, located. */
+export function allResults(dataset: Dataset): LocatedResult[] {
+	return dataset.studies.flatMap((study) => studyResults(dataset, study));
+}
+
+export function headlineResults(dataset: Dataset, study: Study): LocatedResult[] {
+	return studyResults(dataset, study).filter((r) => r.result.headline);
+}
+
+export function primaryEndpoints(study: Study): Endpoint[] {
+	return study.endpoints.filter((e) => e.primary);
+}
+
+/** Patients in the study by its arms, when every arm gives its n. */
+export function armTotal(study: Study): number | undefined {
+	if (!study.arms.length || study.arms.some((a) => a.n === undefined)) return undefined;
+	return study.arms.reduce((sum, a) => sum + (a.n ?? 0), 0);
+}
+
+/** Discrepancies that involve a result or sample size. */
+export function discrepanciesFor(dataset: Dataset, itemId: string): Discrepancy[] {
+	return dataset.discrepancies.filter((d) => d.itemIds.includes(itemId));
+}
+
+export function studyDiscrepancies(dataset: Dataset, study: Study): Discrepancy[] {
+	return dataset.discrepancies.filter((d) => d.studyId === study.id);
+}
+
+/** The sources a study cites, resolved, in the study's order. */
+export function studySources(dataset: Dataset, study: Study): Source[] {
+	return study.sourceIds.flatMap((id) => sourceById(dataset, id) ?? []);
+}

@@ -1,0 +1,75 @@
+/**
+ * Locale-aware formatting of the numbers and dates the dashboard shows.
+ * Dutch writes "35,6 %" and "18 juni 2018"; English "35.6%" and "18 June 2018".
+ */
+
+export type Locale = 'en' | 'nl' | (string & {});
+
+/** European conventions for English: "18 June 2018". */
+function intlLocale(locale: Locale): string {
+	return locale === 'en' ? 'en-GB' : locale;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: Locale, digits: number): Intl.NumberFormat {
+	const key = `${locale}|${digits}`;
+	let format = numberFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(intlLocale(locale), {
+			minimumFractionDigits: digits,
+			maximumFractionDigits: digits
+		});
+		numberFormats.set(key, format);
+	}
+	return format;
+}
+
+/** Decimal places a figure was printed with, so "35.6" stays "35.6" and "43" stays "43". */
+export function decimalsOf(value: number): number {
+	if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+	const text = String(value);
+	const dot = text.indexOf('.');
+	return dot < 0 ? 0 : Math.min(text.length - dot - 1, 3);
+}
+
+export function formatNumber(value: number, locale: Locale, digits = decimalsOf(value)): string {
+	return numberFormat(locale, digits).format(value).replace('-', '−');
+}
+
+/** A percentage already on the 0–100 scale. */
+export function formatPercent(value: number, locale: Locale, digits = decimalsOf(value)): string {
+	const number = formatNumber(value, locale, digits);
+	return locale.startsWith('nl') ? `${number} %` : `${number}%`;
+}
+
+/** "36–50%" or "36–50 %": an interval with its unit once. */
+export function formatPercentRange(
+	low: number,
+	high: number,
+	locale: Locale,
+	digits = Math.max(decimalsOf(low), decimalsOf(high))
+): string {
+	const range = `${formatNumber(low, locale, digits)}–${formatNumber(high, locale, digits)}`;
+	return locale.startsWith('nl') ? `${range} %` : `${range}%`;
+}
+
+const monthNames = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats an ISO date at the precision it has: 2017, 2025-01 or 2018-06-18. */
+export function formatIsoDate(iso: string, locale: Locale): string {
+	const [year, month, day] = iso.split('-').map(Number);
+	if (!month) return String(year);
+	const key = `${locale}|${day ? 'day' : 'month'}`;
+	let format = monthNames.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(
+			intlLocale(locale),
+			day
+				? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+				: { month: 'long', year: 'numeric', timeZone: 'UTC' }
+		);
+		monthNames.set(key, format);
+	}
+	return format.format(new Date(Date.UTC(year, month - 1, day || 1)));
+}
