@@ -184,18 +184,45 @@ function multiplyOpacity(el: Element, name: string, alpha: number): void {
 	el.setAttribute(name, String(Math.round(current * alpha * 1000) / 1000));
 }
 
+const computedHonoursAttributes = new WeakMap<Document, boolean>();
+
+/**
+ * Whether this engine's getComputedStyle reflects SVG presentation attributes (every
+ * browser does; jsdom does not). Without it we read the declared values instead.
+ */
+function honoursAttributes(doc: Document): boolean {
+	let known = computedHonoursAttributes.get(doc);
+	if (known === undefined) {
+		const probe = doc.createElementNS(SVG_NS, 'svg');
+		const rect = doc.createElementNS(SVG_NS, 'rect');
+		rect.setAttribute('fill', '#010203');
+		probe.appendChild(rect);
+		(doc.body ?? doc.documentElement).appendChild(probe);
+		const fill = doc.defaultView?.getComputedStyle(rect).getPropertyValue('fill') ?? '';
+		probe.remove();
+		known = toHexColour(fill).colour === '#010203';
+		computedHonoursAttributes.set(doc, known);
+	}
+	return known;
+}
+
+const UNRESOLVED = /var\(|depends on user agent/;
+
 /** Writes the computed look of `source` onto `target` as presentation attributes. */
 function inlineStyle(source: Element, target: Element, rootStyle: CSSStyleDeclaration | null): void {
 	const view = source.ownerDocument.defaultView;
 	if (!view) return;
 	const computed = view.getComputedStyle(source);
+	const trustComputed = honoursAttributes(source.ownerDocument);
+	const inline = (source as SVGElement).style;
 	const tag = source.localName;
 	const props = TEXTS.has(tag) ? [...SHAPE_PROPS, ...TEXT_PROPS] : SHAPE_PROPS;
 	for (const prop of props) {
 		let value = computed.getPropertyValue(prop).trim();
-		const attr = source.getAttribute(prop);
-		if ((!value || value.includes('var(')) && attr) value = attr;
+		const declared = inline?.getPropertyValue(prop).trim() || source.getAttribute(prop)?.trim();
+		if (declared && (!trustComputed || !value || UNRESOLVED.test(value))) value = declared;
 		value = resolveCssVars(value, rootStyle);
+		if (UNRESOLVED.test(value)) value = '';
 		if (!value || DEFAULTS[prop]?.includes(value)) {
 			target.removeAttribute(prop);
 			continue;
@@ -210,11 +237,15 @@ function inlineStyle(source: Element, target: Element, rootStyle: CSSStyleDeclar
 			multiplyOpacity(target, `${prop}-opacity`, alpha);
 			continue;
 		}
-		if (prop === 'stroke-width' && computed.getPropertyValue('stroke').trim() === 'none') continue;
-		if (prop === 'font-size' || prop === 'stroke-width') value = `${px(value)}`;
+		if (prop === 'stroke-width' && target.getAttribute('stroke') === 'none') continue;
+		if (prop === 'font-size' || prop === 'stroke-width') {
+			// Computed sizes are in px; anything else ("medium" in jsdom) is left to inherit.
+			if (!/^[\d.]+(px)?$/.test(value)) continue;
+			value = `${px(value)}`;
+		}
 		target.setAttribute(prop, value);
 	}
-	if (TEXTS.has(tag) && tag === 'text' && !target.getAttribute('font-family')) {
+	if (tag === 'text' && !target.getAttribute('font-family')) {
 		target.setAttribute('font-family', FALLBACK_FONT);
 	}
 }
@@ -330,8 +361,9 @@ export function standaloneSvg(
 			});
 			for (const el of drop) el.remove();
 
-			clone.setAttribute('xmlns', SVG_NS);
-			clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
+			const XMLNS = 'http://www.w3.org/2000/xmlns/';
+			clone.setAttributeNS(XMLNS, 'xmlns', SVG_NS);
+			clone.setAttributeNS(XMLNS, 'xmlns:xlink', 'http://www.w3.org/1999/xlink');
 			clone.setAttribute('version', '1.1');
 			clone.setAttribute('width', String(width));
 			clone.setAttribute('height', String(height));
