@@ -23,7 +23,10 @@ export default defineConfig({
 					name: 'server',
 					environment: 'node',
 					include: ['src/**/*.{test,spec}.{js,ts}', 'tests/unit/**/*.{test,spec}.{js,ts}'],
-					exclude: ['src/**/*.svelte.{test,spec}.{js,ts}', 'tests/unit/**/*.svelte.{test,spec}.{js,ts}']
+					exclude: [
+						'src/**/*.svelte.{test,spec}.{js,ts}',
+						'tests/unit/**/*.svelte.{test,spec}.{js,ts}'
+					]
 				}
 			},
 			{
@@ -32,7 +35,10 @@ export default defineConfig({
 				test: {
 					name: 'client',
 					environment: 'jsdom',
-					include: ['src/**/*.svelte.{test,spec}.{js,ts}', 'tests/unit/**/*.svelte.{test,spec}.{js,ts}'],
+					include: [
+						'src/**/*.svelte.{test,spec}.{js,ts}',
+						'tests/unit/**/*.svelte.{test,spec}.{js,ts}'
+					],
 					setupFiles: ['./src/vitest-setup-client.ts']
 				}
 			}
