@@ -13,11 +13,7 @@ function opts(locale: Locale) {
 	return { locale: locale as 'en' };
 }
 
-export function formatRowValue(
-	value: number,
-	unit: string,
-	locale: Locale
-): string {
+export function formatRowValue(value: number, unit: string, locale: Locale): string {
 	if (isPercent(unit)) return formatPercent(value, locale);
 	const number = formatNumber(value, locale);
 	switch (unit) {
@@ -60,7 +56,8 @@ export function figureNote(row: TidyRow, locale: Locale): string {
 	if (row.value !== null) line += `: ${formatRowValue(row.value, row.unit, locale)}`;
 	if (row.events !== null && row.total !== null) line += ` (${row.events}/${row.total})`;
 	if (row.ciLow !== null && row.ciHigh !== null) {
-		const levelValue = row.ciLevel === null ? 95 : row.ciLevel <= 1 ? row.ciLevel * 100 : row.ciLevel;
+		const levelValue =
+			row.ciLevel === null ? 95 : row.ciLevel <= 1 ? row.ciLevel * 100 : row.ciLevel;
 		line += `; ${m.export_note_ci(
 			{
 				level: formatPercent(Math.round(levelValue * 10) / 10, locale),

@@ -79,7 +79,7 @@ export async function chartPdf(
 	const doc = options.document ?? document;
 	const [{ jsPDF }, { svg2pdf }] = await Promise.all([
 		import('jspdf') as Promise<JsPdfModule>,
-		import('svg2pdf.js/dist/svg2pdf.es.min.js') as Promise<typeof import('svg2pdf.js')>
+		import('svg2pdf.js/dist/svg2pdf.es.min.js')
 	]);
 	const width = options.width * PT_PER_PX;
 	const height = options.height * PT_PER_PX;
@@ -97,7 +97,7 @@ export async function chartPdf(
 		creator: 'Trial evidence dashboard'
 	});
 	pdf.setDocumentProperties?.({ title: spec.title });
-	pdf.setLanguage?.(doc.documentElement.lang === 'nl' ? 'nl-NL' : 'en-GB');
+	pdf.setLanguage?.(doc.documentElement.lang === 'nl' ? 'nl' : 'en-GB');
 	pdf.setDisplayMode?.('fullpage');
 
 	const copy = standalone.cloneNode(true) as SVGSVGElement;

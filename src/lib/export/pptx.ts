@@ -13,7 +13,8 @@ import type { Locale } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { slideNotes } from './notes';
 
-export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+export const PPTX_MIME =
+	'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 export interface SlideImage {
 	/** `data:image/png;base64,…` */

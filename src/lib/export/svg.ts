@@ -150,7 +150,8 @@ const DEFAULTS: Record<string, string[]> = {
 const NOISE_CLASS = /^(svelte-[a-z0-9]+|s-[a-zA-Z0-9_-]+|layercake-.*)$/;
 
 /** The generic family every export ends with, so a missing font never becomes a serif. */
-export const FALLBACK_FONT = "'Inter', 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
+export const FALLBACK_FONT =
+	"'Inter', 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
 
 /** Replaces `var(--x, fallback)` with the value of `--x` on the root, recursively. */
 export function resolveCssVars(value: string, root: CSSStyleDeclaration | null): string {
@@ -168,12 +169,18 @@ export function resolveCssVars(value: string, root: CSSStyleDeclaration | null):
 /** "rgb(68, 119, 170)" → "#4477aa", with the alpha returned apart; "transparent" → none. */
 export function toHexColour(value: string): { colour: string; alpha: number } {
 	const v = value.trim();
-	const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(v);
+	const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(
+		v
+	);
 	if (!m) return { colour: v === 'transparent' ? 'none' : v, alpha: 1 };
 	const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? px(m[4]) / 100 : px(m[4]);
 	if (alpha === 0) return { colour: 'none', alpha: 1 };
 	const hex = [m[1], m[2], m[3]]
-		.map((c) => Math.round(Math.min(255, px(c))).toString(16).padStart(2, '0'))
+		.map((c) =>
+			Math.round(Math.min(255, px(c)))
+				.toString(16)
+				.padStart(2, '0')
+		)
 		.join('');
 	return { colour: `#${hex}`, alpha };
 }
@@ -209,7 +216,11 @@ function honoursAttributes(doc: Document): boolean {
 const UNRESOLVED = /var\(|depends on user agent/;
 
 /** Writes the computed look of `source` onto `target` as presentation attributes. */
-function inlineStyle(source: Element, target: Element, rootStyle: CSSStyleDeclaration | null): void {
+function inlineStyle(
+	source: Element,
+	target: Element,
+	rootStyle: CSSStyleDeclaration | null
+): void {
 	const view = source.ownerDocument.defaultView;
 	if (!view) return;
 	const computed = view.getComputedStyle(source);
@@ -229,7 +240,10 @@ function inlineStyle(source: Element, target: Element, rootStyle: CSSStyleDeclar
 		}
 		if ((PAINT as readonly string[]).includes(prop)) {
 			if (value.startsWith('url(')) {
-				target.setAttribute(prop, value.replace(/url\(["']?[^#]*#/, 'url(#').replace(/["']\)/, ')'));
+				target.setAttribute(
+					prop,
+					value.replace(/url\(["']?[^#]*#/, 'url(#').replace(/["']\)/, ')')
+				);
 				continue;
 			}
 			const { colour, alpha } = toHexColour(value);
@@ -291,7 +305,9 @@ function nameGroups(root: Element): void {
 		const wanted = g.getAttribute('data-export-id');
 		if (g.id && !wanted) continue;
 		const base = slugId(
-			wanted ?? (g.getAttribute('class') ?? '').split(/\s+/).find((c) => c && !NOISE_CLASS.test(c)) ?? ''
+			wanted ??
+				(g.getAttribute('class') ?? '').split(/\s+/).find((c) => c && !NOISE_CLASS.test(c)) ??
+				''
 		);
 		if (!base) continue;
 		if (g.id) taken.delete(g.id);

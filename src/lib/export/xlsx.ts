@@ -63,7 +63,10 @@ export async function buildWorkbook(spec: ChartSpec, rows: TidyRow[], options: X
 		to: { row: Math.max(1, rows.length + 1), column: TABLE_HEADERS.length }
 	};
 	TABLE_HEADERS.forEach((header, i) => {
-		const longest = Math.max(header.length, ...rows.map((r) => String(rowCells(r)[i] ?? '').length));
+		const longest = Math.max(
+			header.length,
+			...rows.map((r) => String(rowCells(r)[i] ?? '').length)
+		);
 		data.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
 	});
 

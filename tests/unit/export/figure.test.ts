@@ -89,7 +89,9 @@ describe('standalone SVG', () => {
 			expect(text.getAttribute('font-family')).toMatch(/sans-serif/);
 		}
 		const ids = [...el.querySelectorAll('g[id]')].map((g) => g.id);
-		expect(ids).toEqual(expect.arrayContaining(['title', 'marks', 'footer', 'grid', 'interval', 'interval-2']));
+		expect(ids).toEqual(
+			expect.arrayContaining(['title', 'marks', 'footer', 'grid', 'interval', 'interval-2'])
+		);
 		expect(new Set(ids).size).toBe(ids.length);
 		expect(el.outerHTML).not.toMatch(/svelte-[a-z0-9]+/);
 	});
@@ -183,7 +185,8 @@ describe('PDF', () => {
 		const bytes = await chartPdf(el, spec, {
 			width: WIDTH,
 			height: HEIGHT,
-			loadFont: async (url) => new Uint8Array(readFileSync(join(FONT_DIR, url.split('/').pop()!.split('?')[0]))) 
+			loadFont: async (url) =>
+				new Uint8Array(readFileSync(join(FONT_DIR, url.split('/').pop()!.split('?')[0])))
 		});
 		const file = join(out, 'chart.pdf');
 		writeFileSync(file, bytes);

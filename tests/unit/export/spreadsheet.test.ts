@@ -88,7 +88,9 @@ describe('CSV export', () => {
 describe('XLSX export', () => {
 	async function read(bytes: Uint8Array) {
 		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+		await book.xlsx.load(
+			bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+		);
 		return book;
 	}
 

@@ -1,0 +1,53 @@
+/**
+ * Every chart that can go on a slide, by id. The presentation page (`/present`) keeps a
+ * deck of chart ids with the URL state they were added with, and renders them from here.
+ *
+ * An entry loads its chart lazily (so pages that only show a chart's Export menu do not
+ * pull every chart in) and builds the chart's props from the active dataset and the
+ * saved URL state. Chart components must accept an `actions` prop and hand it to
+ * ChartFigure: the presentation page uses it to receive the drawn `<svg>` for export.
+ *
+ * To register a chart:
+ *
+ *   'response-forest': async () => {
+ *     const { default: component } = await import('./ResponseForest.svelte');
+ *     return { component, props: (dataset, params) => ({ dataset, sort: params.get('sort') }) };
+ *   }
+ *
+ * The key must equal the chart's `spec.id` (Export menus look their chart up by it).
+ */
+import type { Component, Snippet } from 'svelte';
+import type { Dataset } from '$lib/evidence/schema';
+import type { ChartSpec, TidyRow } from './spec';
+
+/** What ChartFigure hands to its `actions` snippet. */
+export interface ChartActionsContext {
+	spec: ChartSpec;
+	rows: TidyRow[];
+	svg: SVGElement | undefined;
+}
+
+export interface ChartSlideProps {
+	actions?: Snippet<[ChartActionsContext]>;
+}
+
+export interface ChartModule {
+	// Props differ per chart; each entry's `props` builds the right ones.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	component: Component<any>;
+	/** The chart's props for the active dataset and a saved URL state (query string). */
+	props(dataset: Dataset, params: URLSearchParams): Record<string, unknown>;
+}
+
+export type ChartLoader = () => Promise<ChartModule>;
+
+export const chartRegistry: Record<string, ChartLoader> = {};
+
+export function isRegisteredChart(id: string): boolean {
+	return Object.hasOwn(chartRegistry, id);
+}
+
+export async function loadChart(id: string): Promise<ChartModule | undefined> {
+	const loader = isRegisteredChart(id) ? chartRegistry[id] : undefined;
+	return loader ? loader() : undefined;
+}
