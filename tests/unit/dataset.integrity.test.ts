@@ -105,6 +105,19 @@ const cases: BrokenCase[] = [
 		}
 	},
 	{
+		rule: 'a figure from the stored overview that does not say how it is printed',
+		breakIt: (d) => {
+			const { result, path } = findResult(d, 'mt103-211-cr-crh-ema');
+			delete result.printed;
+			return [
+				{
+					path: `${path}.printed`,
+					message: 'a figure from a stored source must give the figure as printed in its quote'
+				}
+			];
+		}
+	},
+	{
 		rule: 'a sample size whose quote does not contain its printed number',
 		breakIt: (d) => {
 			const { size, path } = findSampleSize(d, 'e1910-n-overview');

@@ -151,6 +151,12 @@ function checkResult(
 			path: `${path}.derivation`,
 			message: `a ${result.basis} figure must say how it was obtained`
 		});
+	const quotedSource = dataset.sources.find((s) => s.id === result.provenance.sourceId)?.file;
+	if (quotedSource && result.value !== undefined && !result.printed)
+		issues.push({
+			path: `${path}.printed`,
+			message: 'a figure from a stored source must give the figure as printed in its quote'
+		});
 	checkProvenance(result.provenance, `${path}.provenance`, dataset, texts, issues, result.printed);
 }
 
