@@ -37,7 +37,7 @@ const TITLE = { y: 0.3, h: 0.75 };
 const SUBTITLE = { y: 1.0, h: 0.45 };
 const FOOTER = { h: 0.5 };
 
-/** Largest box of the image's aspect ratio inside the area, centred. */
+/** Largest box of the image's aspect ratio inside the area, centred across, at the top. */
 export function fitImage(
 	image: { width: number; height: number },
 	area: { x: number; y: number; w: number; h: number }
@@ -49,7 +49,7 @@ export function fitImage(
 		h = area.h;
 		w = h * ratio;
 	}
-	return { x: area.x + (area.w - w) / 2, y: area.y + (area.h - h) / 2, w, h };
+	return { x: area.x + (area.w - w) / 2, y: area.y, w, h };
 }
 
 type PptxModule = typeof import('pptxgenjs');
