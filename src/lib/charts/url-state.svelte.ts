@@ -8,7 +8,6 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 
 // Read-only stand-in for the query string before the page runs in the browser.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const NO_PARAMS = new URLSearchParams();
 
 export interface UrlOptions<T> {
