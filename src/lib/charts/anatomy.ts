@@ -131,3 +131,8 @@ export function captionLayout(input: CaptionInput, width: number, fontSize: numb
 		: 0;
 	return { title, subtitle, footer, sizes, top: Math.ceil(top), bottom: Math.ceil(bottom) };
 }
+
+/** A coordinate to 2 decimals: exact enough for a 4× export, free of float noise in the SVG. */
+export function r2(value: number): number {
+	return Math.round(value * 100) / 100;
+}

@@ -60,3 +60,9 @@ export function shapePath(shape: MarkShape, size: number): string {
 	const scale = shape === 'triangle' ? 1.25 : shape === 'square' ? 0.85 : 1;
 	return symbol(symbolTypes[shape], area * scale)() ?? '';
 }
+
+/** A small pennant centred on 0,0, about `size` px tall: "the sources disagree". */
+export function flagPath(size: number): string {
+	const h = size / 2;
+	return `M${-h * 0.6},${h} L${-h * 0.6},${-h} L${h * 0.9},${-h * 0.45} L${-h * 0.6},${h * 0.1}`;
+}

@@ -11,6 +11,10 @@ export interface LegendItem {
 	/** Draw a line swatch (with this dash) behind the shape. */
 	line?: boolean;
 	dash?: string;
+	/** Draw the "sources disagree" pennant instead of a shape. */
+	flag?: boolean;
+	/** Draw the pooled diamond. */
+	diamond?: boolean;
 }
 
 export interface LegendLayout {
