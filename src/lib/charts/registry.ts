@@ -41,7 +41,18 @@ export interface ChartModule {
 
 export type ChartLoader = () => Promise<ChartModule>;
 
-export const chartRegistry: Record<string, ChartLoader> = {};
+export const chartRegistry: Record<string, ChartLoader> = {
+	'response-forest': async () => {
+		const [{ default: component }, { parseForestOptions }] = await Promise.all([
+			import('./forest/ResponseForest.svelte'),
+			import('./forest/forest-url')
+		]);
+		return {
+			component,
+			props: (dataset, params) => ({ dataset, options: parseForestOptions(params) })
+		};
+	}
+};
 
 export function isRegisteredChart(id: string): boolean {
 	return Object.hasOwn(chartRegistry, id);

@@ -168,7 +168,13 @@ export function resolveCssVars(value: string, root: CSSStyleDeclaration | null):
 
 /** "rgb(68, 119, 170)" → "#4477aa", with the alpha returned apart; "transparent" → none. */
 export function toHexColour(value: string): { colour: string; alpha: number } {
-	const v = value.trim();
+	const v = value.trim().toLowerCase();
+	const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(v);
+	if (short)
+		return {
+			colour: `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`,
+			alpha: 1
+		};
 	const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(
 		v
 	);
@@ -252,6 +258,7 @@ function inlineStyle(
 			continue;
 		}
 		if (prop === 'stroke-width' && target.getAttribute('stroke') === 'none') continue;
+		if (prop === 'stroke-dasharray') value = value.replace(/px/g, '').replace(/\s*,\s*/g, ' ');
 		if (prop === 'font-size' || prop === 'stroke-width') {
 			// Computed sizes are in px; anything else ("medium" in jsdom) is left to inherit.
 			if (!/^[\d.]+(px)?$/.test(value)) continue;
@@ -376,6 +383,11 @@ export function standaloneSvg(
 				tidyAttributes(target);
 			});
 			for (const el of drop) el.remove();
+			// Svelte's hydration markers and other comments mean nothing in a file.
+			const walker = doc.createTreeWalker(clone, 128 /* NodeFilter.SHOW_COMMENT */);
+			const comments: Node[] = [];
+			while (walker.nextNode()) comments.push(walker.currentNode);
+			for (const c of comments) c.parentNode?.removeChild(c);
 
 			const XMLNS = 'http://www.w3.org/2000/xmlns/';
 			clone.setAttributeNS(XMLNS, 'xmlns', SVG_NS);
