@@ -5,6 +5,7 @@ import { zCritical, qbeta } from './distributions';
 import { assertBinomial, assertLevel, assertMethod } from './errors';
 import type { Interval, ProportionMethod } from './labels';
 
+/** The single-proportion interval methods of {@link proportionCI}, default first. */
 export const PROPORTION_METHODS: readonly ProportionMethod[] = [
 	'clopper-pearson',
 	'wilson',
