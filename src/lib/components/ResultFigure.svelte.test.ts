@@ -28,7 +28,7 @@ function located(result: Partial<Result>) {
 			study,
 			endpoint: {
 				id: 'e',
-				kind: 'response',
+				kind: 'response' as const,
 				label: 'CR',
 				definition: 'CR',
 				primary: true,
