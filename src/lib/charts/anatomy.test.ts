@@ -21,7 +21,7 @@ describe('wrapText', () => {
 		const text = 'Response and event rates of every study, grouped by indication, with 95% CIs';
 		for (const width of [120, 200, 375, 960]) {
 			for (const line of wrapText(text, width, 13)) {
-				expect(textWidth(line, 13)).toBeLessThanOrEqual(Math.max(width, 8 * 13 * 0.56));
+				expect(textWidth(line, 13)).toBeLessThanOrEqual(Math.max(width, 8 * 13 * 0.6));
 			}
 		}
 	});

@@ -15,13 +15,16 @@ export const CHART_FONT_FAMILY =
 export const CHART_FONT_STYLE = `var(--font-sans, ${CHART_FONT_FAMILY})`;
 
 /** Average glyph width as a fraction of the font size. */
-export const CHAR_WIDTH = { regular: 0.56, bold: 0.62 } as const;
+export const CHAR_WIDTH = { regular: 0.6, bold: 0.66 } as const;
 
 /** Default chart type size in px (the projector theme raises it via --chart-font-size). */
 export const BASE_FONT_SIZE = 13;
 
 /** Width the server renders at; the browser re-measures after hydration. */
 export const SSR_WIDTH = 960;
+
+/** Server width for wide, column-rich charts: the page's full content width. */
+export const SSR_WIDE = 1200;
 
 /** Approximate rendered width of a line of text. */
 export function textWidth(text: string, fontSize: number, weight: 'regular' | 'bold' = 'regular') {
@@ -35,7 +38,7 @@ export function truncateText(
 	fontSize: number,
 	weight: 'regular' | 'bold' = 'regular'
 ): string {
-	const maxChars = Math.floor(maxWidth / (fontSize * CHAR_WIDTH[weight]));
+	const maxChars = Math.floor(maxWidth / (fontSize * CHAR_WIDTH[weight]) + 0.01);
 	if (text.length <= maxChars) return text;
 	if (maxChars <= 1) return '…';
 	return `${text.slice(0, maxChars - 1).trimEnd()}…`;

@@ -5,7 +5,8 @@ describe('forestLayout', () => {
 	it.each([
 		// width, mode, columns
 		[1200, 'wide', ['study', 'endpoint', 'counts', 'estimate', 'note', 'source']],
-		[960, 'wide', ['study', 'endpoint', 'counts', 'estimate', 'note', 'source']],
+		[1000, 'wide', ['study', 'endpoint', 'counts', 'estimate', 'note', 'source']],
+		[960, 'medium', ['study', 'endpoint', 'estimate', 'note']],
 		[700, 'medium', ['study', 'endpoint', 'estimate', 'note']],
 		[343, 'narrow', ['study', 'estimate']]
 	])('at %d px: %s layout', (width, mode, ids) => {
@@ -14,7 +15,7 @@ describe('forestLayout', () => {
 		expect(layout.columns.map((c) => c.id)).toEqual(ids);
 	});
 
-	it.each([1200, 960, 700, 343])(
+	it.each([1200, 1000, 960, 700, 343])(
 		'leaves room for the plot and fits the width at %d px',
 		(width) => {
 			const layout = forestLayout(width, 13);

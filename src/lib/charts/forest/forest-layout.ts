@@ -36,13 +36,13 @@ const SPECS: Record<
 	wide: {
 		left: [
 			['study', 10],
-			['endpoint', 30]
+			['endpoint', 36]
 		],
 		right: [
 			['counts', 7],
 			['estimate', 17],
-			['note', 8],
-			['source', 15]
+			['note', 9],
+			['source', 18]
 		]
 	},
 	medium: {
@@ -52,7 +52,7 @@ const SPECS: Record<
 		],
 		right: [
 			['estimate', 17],
-			['note', 8]
+			['note', 9]
 		]
 	},
 	// Phones: two-line rows (study and arm; endpoint), and the value alone (the CI is
@@ -61,7 +61,7 @@ const SPECS: Record<
 };
 
 export function forestMode(width: number): ForestMode {
-	return width >= 900 ? 'wide' : width >= 620 ? 'medium' : 'narrow';
+	return width >= 1000 ? 'wide' : width >= 620 ? 'medium' : 'narrow';
 }
 
 /** Column positions for a chart `width` px wide with type of `fontSize` px. */
@@ -73,7 +73,7 @@ export function forestLayout(width: number, fontSize: number): ForestLayout {
 
 	let left = 4;
 	const leftCols = spec.left.map(([id, chars]) => {
-		const w = Math.round(mode === 'narrow' ? Math.min(chars * ch, width * 0.4) : chars * ch);
+		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.4) : chars * ch);
 		const col = { id, start: left, width: w };
 		left += w + GAP;
 		return col;
@@ -84,7 +84,7 @@ export function forestLayout(width: number, fontSize: number): ForestLayout {
 
 	let right = GAP + 8;
 	for (const [id, chars] of spec.right) {
-		const w = Math.round(chars * ch);
+		const w = Math.ceil(chars * ch);
 		columns.push({ id, x: right, width: w, anchor: 'start' });
 		right += w + GAP;
 	}
