@@ -17,7 +17,7 @@ import { allResultsOf, readDataset } from './support/dataset';
 
 const dataset = readDataset();
 /** The page and chart the export tests drive. */
-const CHART_PAGE = process.env.E2E_EXPORT_PAGE ?? '/';
+const CHART_PAGE = '/';
 const CHART_ID = 'response-forest';
 const OUT = '/tmp/export-e2e';
 mkdirSync(OUT, { recursive: true });

@@ -30,7 +30,8 @@ describe('ExportMenu', () => {
 			'copy',
 			'csv',
 			'xlsx',
-			'pptx'
+			'pptx',
+			'deck'
 		]);
 		expect(items[0]).toHaveFocus();
 		await key('ArrowDown');
@@ -50,6 +51,13 @@ describe('ExportMenu', () => {
 		expect(button).toHaveAttribute('aria-expanded', 'false');
 		await key('ArrowUp');
 		expect(screen.getAllByRole('menuitem').at(-1)).toHaveFocus();
+	});
+
+	it('offers "Add to presentation" only for charts the presentation can draw', async () => {
+		render(ExportMenu, { spec, rows, svg: undefined, chartId: 'not-a-registered-chart' });
+		await fireEvent.click(await screen.findByRole('button', { name: `Export ${spec.title}` }));
+		expect(screen.getAllByRole('menuitem').map((i) => i.dataset.format)).not.toContain('deck');
+		expect(screen.getByRole('menuitem', { name: 'PowerPoint slide' })).toBeInTheDocument();
 	});
 
 	it('says so in an alert when the chart is not drawn, instead of failing silently', async () => {
