@@ -96,7 +96,6 @@ export async function chartPdf(
 		keywords: `${spec.medicine}; dataset ${spec.datasetVersion}`,
 		creator: 'Trial evidence dashboard'
 	});
-	pdf.setDocumentProperties?.({ title: spec.title });
 	pdf.setLanguage?.(doc.documentElement.lang === 'nl' ? 'nl' : 'en-GB');
 	pdf.setDisplayMode?.('fullpage');
 

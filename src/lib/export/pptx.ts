@@ -33,9 +33,11 @@ export interface DeckSlide {
 /** LAYOUT_WIDE, PowerPoint's own 16:9: 13.333 × 7.5 inches. */
 export const SLIDE = { width: 13.333, height: 7.5 } as const;
 const MARGIN = 0.45;
-const TITLE = { y: 0.3, h: 0.75 };
-const SUBTITLE = { y: 1.0, h: 0.45 };
-const FOOTER = { h: 0.5 };
+// PowerPoint shrinks text to its box only once someone edits it, so boxes are sized
+// for two lines of subtitle and footer at these sizes.
+const TITLE = { y: 0.3, h: 0.7, size: 28 };
+const SUBTITLE = { y: 0.98, h: 0.62, size: 14 };
+const FOOTER = { h: 0.45, size: 9 };
 
 /** Largest box of the image's aspect ratio inside the area, centred across, at the top. */
 export function fitImage(
@@ -97,7 +99,7 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 			w: SLIDE.width - 2 * MARGIN,
 			h: TITLE.h,
 			fontFace,
-			fontSize: 28,
+			fontSize: TITLE.size,
 			bold: true,
 			color: ink,
 			valign: 'top',
@@ -109,13 +111,13 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 			w: SLIDE.width - 2 * MARGIN,
 			h: SUBTITLE.h,
 			fontFace,
-			fontSize: 16,
+			fontSize: SUBTITLE.size,
 			color: muted,
 			valign: 'top',
 			fit: 'shrink'
 		});
-		const areaTop = SUBTITLE.y + SUBTITLE.h + 0.1;
-		const areaBottom = SLIDE.height - FOOTER.h - 0.15;
+		const areaTop = SUBTITLE.y + SUBTITLE.h + 0.05;
+		const areaBottom = SLIDE.height - FOOTER.h - 0.2;
 		const box = fitImage(image, {
 			x: MARGIN,
 			y: areaTop,
@@ -125,11 +127,11 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 		slide.addImage({ data: image.data, ...box, altText: spec.description });
 		slide.addText(footerText(spec, options.locale), {
 			x: MARGIN,
-			y: SLIDE.height - FOOTER.h - 0.1,
+			y: SLIDE.height - FOOTER.h - 0.12,
 			w: SLIDE.width - 2 * MARGIN,
 			h: FOOTER.h,
 			fontFace,
-			fontSize: 10,
+			fontSize: FOOTER.size,
 			color: muted,
 			valign: 'bottom',
 			fit: 'shrink'

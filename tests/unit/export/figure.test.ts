@@ -157,10 +157,13 @@ describe('PPTX', () => {
 		expect(slide).toContain('Dataset 2025.01-1');
 		expect(slide).toContain('<p:pic>');
 		const notes = await zip.file('ppt/notesSlides/notesSlide1.xml')!.async('string');
-		for (const row of rows) {
-			const line = figureNote(row, 'en').replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-			expect(notes.replace(/&apos;/g, "'")).toContain(line.replace(/"/g, '&quot;').slice(0, 40));
-		}
+		const decoded = notes
+			.replace(/&quot;/g, '"')
+			.replace(/&apos;/g, "'")
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&amp;/g, '&');
+		for (const row of rows) expect(decoded).toContain(figureNote(row, 'en'));
 		expect(notes).toContain('95% CI 36–50%, Clopper–Pearson');
 		expect(notes).toContain('Source: Fixture 2015, Table 2');
 		const media = files.find((f) => /^ppt\/media\/image.*\.png$/.test(f))!;

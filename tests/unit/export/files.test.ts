@@ -81,3 +81,15 @@ describe('presentation deck', () => {
 		expect(canonicalParams('?z=1&a=2')).toBe('a=2&z=1');
 	});
 });
+
+describe('copy image', () => {
+	it('explains that the browser cannot copy images when there is no clipboard API', async () => {
+		const { ClipboardError, copyPng, canCopyImages } = await import('$lib/export/clipboard');
+		expect(canCopyImages(undefined)).toBe(false);
+		await expect(copyPng(new Blob())).rejects.toMatchObject({
+			name: 'ClipboardError',
+			reason: 'unsupported'
+		});
+		expect(new ClipboardError('denied', 'x').reason).toBe('denied');
+	});
+});
