@@ -337,6 +337,20 @@ test.describe('presentation', () => {
 		await expect(counter).toHaveText('Slide 1 of 2');
 		await page.keyboard.press('End');
 		await expect(counter).toHaveText('Slide 2 of 2');
+		// The slide show is modal: Tab never reaches the page behind it (after the last
+		// control the browser's own UI takes focus, so the document has none).
+		expect(await page.evaluate(() => document.querySelector('dialog')?.matches(':modal'))).toBe(
+			true
+		);
+		for (let i = 0; i < 7; i++) {
+			await page.keyboard.press('Tab');
+			const outside = await page.evaluate(() => {
+				const el = document.activeElement;
+				return !!el && el !== document.body && !el.closest('dialog');
+			});
+			expect(outside).toBe(false);
+		}
+		await expect(counter).toHaveText('Slide 2 of 2');
 		await page.screenshot({ path: join(OUT, 'slideshow.png') });
 		if (await page.evaluate(() => !!document.fullscreenElement)) {
 			await page.evaluate(() => document.exitFullscreen());
