@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { TIDY_COLUMNS } from '$lib/charts/spec';
-import { neutraliseFormula } from '$lib/export/neutralise';
+import { neutraliseFormula, restoreNeutralised } from '$lib/export/neutralise';
 import { toCsv } from '$lib/export/csv';
 import { numberFormatFor, xlsxBytes } from '$lib/export/xlsx';
 import { hostileRow, rows, sources, spec } from './fixture';
@@ -46,9 +46,11 @@ describe('neutraliseFormula', () => {
 		['\rreturn', "'\rreturn"],
 		['Topp 2015', 'Topp 2015'],
 		['', ''],
-		['a=b', 'a=b']
-	])('%j → %j', (input, expected) => {
+		['a=b', 'a=b'],
+		["'=already quoted", "''=already quoted"]
+	])('%j → %j, and back', (input, expected) => {
 		expect(neutraliseFormula(input)).toBe(expected);
+		expect(restoreNeutralised(neutraliseFormula(input))).toBe(input);
 	});
 });
 
