@@ -1,4 +1,7 @@
 import { m } from '$lib/paraglide/messages';
 
 /** The site's sections in the order they appear in the header. */
-export const sections = [{ href: '/', label: () => m.nav_overview() }] as const;
+export const sections = [
+	{ href: '/', label: () => m.nav_overview() },
+	{ href: '/methods', label: () => m.nav_methods() }
+] as const;
