@@ -18,6 +18,7 @@
  */
 import type { Component, Snippet } from 'svelte';
 import type { Dataset } from '$lib/evidence/schema';
+import { studyById } from '$lib/evidence/queries';
 import type { ChartSpec, TidyRow } from './spec';
 
 /** What ChartFigure hands to its `actions` snippet. */
@@ -39,8 +40,32 @@ export interface ChartModule {
 	props(dataset: Dataset, params: URLSearchParams): Record<string, unknown>;
 }
 
-export type ChartLoader = () => Promise<ChartModule>;
+/** Loads a chart; `id` is the full chart id (for families: `two-arm-<study id>`). */
+export type ChartLoader = (id: string) => Promise<ChartModule>;
 
+/** A study-level chart: its props name the study whose id ends the chart id. */
+function studyChart(
+	prefix: string,
+	load: () => Promise<{ default: ChartModule['component'] }>
+): ChartLoader {
+	return async (id) => {
+		const { default: component } = await load();
+		const studyId = id.slice(prefix.length);
+		return {
+			component,
+			props: (dataset) => {
+				const study = studyById(dataset, studyId);
+				if (!study) throw new Error(`No study "${studyId}" in dataset ${dataset.version}`);
+				return { dataset, study };
+			}
+		};
+	};
+}
+
+/**
+ * Exact ids, and families ending in `*` (one chart per study: the rest of the id is the
+ * study id). The key must produce the chart's `spec.id`.
+ */
 export const chartRegistry: Record<string, ChartLoader> = {
 	'response-forest': async () => {
 		const [{ default: component }, { parseForestOptions }] = await Promise.all([
@@ -51,14 +76,26 @@ export const chartRegistry: Record<string, ChartLoader> = {
 			component,
 			props: (dataset, params) => ({ dataset, options: parseForestOptions(params) })
 		};
-	}
+	},
+	'two-arm-*': studyChart('two-arm-', () => import('./two-arm/TwoArmComparison.svelte')),
+	'effects-*': studyChart('effects-', () => import('./two-arm/EffectForest.svelte')),
+	'survival-*': studyChart('survival-', () => import('./survival/SurvivalChart.svelte'))
 };
 
+function loaderFor(id: string): ChartLoader | undefined {
+	if (Object.hasOwn(chartRegistry, id)) return chartRegistry[id];
+	const family = Object.keys(chartRegistry)
+		.filter(
+			(key) => key.endsWith('*') && id.startsWith(key.slice(0, -1)) && id.length >= key.length
+		)
+		.sort((a, b) => b.length - a.length)[0];
+	return family ? chartRegistry[family] : undefined;
+}
+
 export function isRegisteredChart(id: string): boolean {
-	return Object.hasOwn(chartRegistry, id);
+	return loaderFor(id) !== undefined;
 }
 
 export async function loadChart(id: string): Promise<ChartModule | undefined> {
-	const loader = isRegisteredChart(id) ? chartRegistry[id] : undefined;
-	return loader ? loader() : undefined;
+	return loaderFor(id)?.(id);
 }
