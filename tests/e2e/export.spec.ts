@@ -368,4 +368,19 @@ test.describe('presentation', () => {
 		await expect(slides).toHaveCount(1);
 		await expect(slides.nth(0).locator('a')).toHaveAttribute('href', /sort=value/);
 	});
+
+	test('a study chart goes on a slide too, drawn from the registry', async ({ page }) => {
+		const study = dataset.studies.find((s) => s.design === 'randomised')!;
+		const id = `two-arm-${study.id}`;
+		await page.goto(CHART_PAGE);
+		const figure = page.locator(`figure[data-chart-id="${id}"]`);
+		await figure.getByRole('button', { name: /^Export / }).click();
+		await figure.locator('[role="menuitem"][data-format="deck"]').click();
+		await expect(figure.getByTestId('export-status')).toContainText('slide 1');
+		await page.goto('/present');
+		await expect(
+			page.locator(`[data-testid="deck-slide"] figure[data-chart-id="${id}"] svg`).first()
+		).toBeVisible();
+		await expect(page.getByTestId('slide-unknown')).toHaveCount(0);
+	});
 });
