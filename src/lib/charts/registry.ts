@@ -16,7 +16,7 @@
  *
  * The key must equal the chart's `spec.id` (Export menus look their chart up by it).
  */
-import type { Component, Snippet } from 'svelte';
+import type { Component } from 'svelte';
 import type { Dataset } from '$lib/evidence/schema';
 import { studyById } from '$lib/evidence/queries';
 import type { ChartSpec, TidyRow } from './spec';
@@ -26,10 +26,6 @@ export interface ChartActionsContext {
 	spec: ChartSpec;
 	rows: TidyRow[];
 	svg: SVGElement | undefined;
-}
-
-export interface ChartSlideProps {
-	actions?: Snippet<[ChartActionsContext]>;
 }
 
 export interface ChartModule {

@@ -7,8 +7,6 @@ import { svgBlob } from './svg';
 
 export const PNG_SCALES = [1, 2, 4] as const;
 export type PngScale = (typeof PNG_SCALES)[number];
-/** For slides: sharp on a 4K projector. */
-export const DEFAULT_SLIDE_SCALE: PngScale = 4;
 
 function loadImage(url: string): Promise<HTMLImageElement> {
 	return new Promise((resolve, reject) => {
@@ -51,10 +49,6 @@ export async function rasteriseSvg(
 	} finally {
 		URL.revokeObjectURL(url);
 	}
-}
-
-export function pngBlob(bytes: Uint8Array): Blob {
-	return new Blob([bytes as BlobPart], { type: 'image/png' });
 }
 
 /** `data:image/png;base64,…` for pptxgenjs. */

@@ -32,14 +32,3 @@ export function resolveSources(
 	}
 	return out;
 }
-
-/** "DOI 10.1/x; PMID 123; https://…": every way to find the source. */
-export function sourceLinks(source: ExportSource): string {
-	return [
-		source.doi ? `DOI ${source.doi}` : '',
-		source.pmid ? `PMID ${source.pmid}` : '',
-		source.url ?? ''
-	]
-		.filter(Boolean)
-		.join('; ');
-}
