@@ -93,3 +93,22 @@ describe('copy image', () => {
 		expect(new ClipboardError('denied', 'x').reason).toBe('denied');
 	});
 });
+
+describe('sources of a chart', () => {
+	it('resolves short citations to full records, once each, and keeps unknown names as they are', async () => {
+		const { resolveSources } = await import('$lib/export/sources');
+		const { sources } = await import('./fixture');
+		const full = sources.map((s) => ({ ...s, kind: 'publication' as const, language: 'en' }));
+		const resolved = resolveSources(full, { sources: ['Fixture 2015', 'Not in the dataset'] }, [
+			{ source: 'EMA overview EMA/0/2024' },
+			{ source: 'Fixture 2015' }
+		]);
+		expect(resolved.map((s) => s.id)).toEqual(['fixture-2015', '', 'ema-overview']);
+		expect(resolved[0].doi).toBe('10.0000/fixture.2015');
+		expect(resolved[1]).toEqual({
+			id: '',
+			shortCitation: 'Not in the dataset',
+			citation: 'Not in the dataset'
+		});
+	});
+});
