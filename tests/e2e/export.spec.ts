@@ -377,7 +377,8 @@ test.describe('presentation', () => {
 		await figure.getByRole('button', { name: /^Export / }).click();
 		await figure.locator('[role="menuitem"][data-format="deck"]').click();
 		await expect(figure.getByTestId('export-status')).toContainText('slide 1');
-		await page.goto('/present');
+		await figure.getByRole('link', { name: 'Open the presentation' }).click();
+		await expect(page).toHaveURL(/\/present$/);
 		await expect(
 			page.locator(`[data-testid="deck-slide"] figure[data-chart-id="${id}"] svg`).first()
 		).toBeVisible();
