@@ -189,10 +189,24 @@ test.describe('chart exports', () => {
 		expect(about.get('chart')).toBe(view.title);
 	});
 
-	test('PPTX has the slide, a 4× image and notes with every figure', async ({ page }) => {
+	test('PPTX has the slide, a 4× image and notes with every figure; progress shows while it works', async ({
+		page
+	}) => {
 		const figure = await openChart(page);
 		const view = await shown(figure);
-		const { path } = await download(page, figure, 'pptx');
+		// A slow machine: the 4× rendering then takes well over the 300 ms threshold.
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+		const item = await menuItem(figure, 'pptx');
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			item.click(),
+			expect(figure.getByTestId('export-progress')).toContainText('Preparing PowerPoint slide')
+		]);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+		await expect(figure.getByTestId('export-progress')).toBeHidden();
+		const path = join(OUT, file.suggestedFilename());
+		await file.saveAs(path);
 		const zip = await JSZip.loadAsync(readFileSync(path));
 		const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
 		expect(slides).toHaveLength(1);
