@@ -4,6 +4,9 @@ import type { Arm, Study } from '$lib/evidence/schema';
 import { examplimab } from '../fixtures/examplimab';
 import {
 	assignLanes,
+	designColor,
+	designShape,
+	sizeKeyValues,
 	contiguousRuns,
 	evidenceGrid,
 	evidenceMapTidyRows,
@@ -241,5 +244,32 @@ describe('evidenceGrid on the fixture', () => {
 			source: 'cite:agency'
 		});
 		expect(rows.find((r) => r.study.startsWith('ZETA'))).toMatchObject({ value: null, basis: '' });
+	});
+});
+
+describe('encodings and size key', () => {
+	it.each([
+		['single-arm', 'circle'],
+		['randomised', 'square'],
+		['historical-control', 'diamond'],
+		['pharmacokinetic', 'triangle']
+	] as const)('%s is drawn as a %s with its own colour', (design, shape) => {
+		expect(designShape(design)).toBe(shape);
+		expect(designColor(design)).toMatch(/^var\(--tol-/);
+	});
+
+	it('gives every design a different colour', () => {
+		const designs = ['single-arm', 'randomised', 'historical-control', 'pharmacokinetic'] as const;
+		expect(new Set(designs.map(designColor)).size).toBe(4);
+	});
+
+	it.each([
+		[405, [100, 250]],
+		[300, [100, 250]],
+		[45, [10, 25]],
+		[12, [10]],
+		[0, []]
+	])('size key for a largest study of %i: %j', (max, values) => {
+		expect(sizeKeyValues(max)).toEqual(values);
 	});
 });

@@ -17,6 +17,7 @@ import type {
 	Setting,
 	Study
 } from '$lib/evidence/schema';
+import type { MarkShape } from '../encoding';
 import type { TidyRow } from '../spec';
 
 export const AGE_ORDER: readonly AgeGroup[] = ['adult', 'child', 'infant'];
@@ -313,4 +314,41 @@ export function evidenceMapTidyRows(
 			dataCut: size?.provenance?.dataCut ?? ''
 		}))
 	);
+}
+
+/** Shape of a study design: the colour-free cue. */
+export function designShape(design: Design): MarkShape {
+	switch (design) {
+		case 'randomised':
+			return 'square';
+		case 'historical-control':
+			return 'diamond';
+		case 'pharmacokinetic':
+			return 'triangle';
+		default:
+			return 'circle';
+	}
+}
+
+/** Colour of a study design, from Paul Tol's palette in the theme. */
+export function designColor(design: Design): string {
+	switch (design) {
+		case 'randomised':
+			return 'var(--tol-green)';
+		case 'historical-control':
+			return 'var(--tol-purple)';
+		case 'pharmacokinetic':
+			return 'var(--tol-red)';
+		default:
+			return 'var(--tol-blue)';
+	}
+}
+
+/** Round patient counts for the size key, up to the largest study. */
+export function sizeKeyValues(maxSize: number): number[] {
+	if (maxSize <= 0) return [];
+	const nice = [10, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000];
+	const top = [...nice].reverse().find((v) => v <= maxSize) ?? maxSize;
+	const low = [...nice].reverse().find((v) => v <= top / 2.5) ?? undefined;
+	return low ? [low, top] : [top];
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { examplimab } from '../fixtures/examplimab';
 import {
+	KIND_ORDER,
 	dateSpan,
+	kindColor,
+	kindGroup,
+	kindShape,
 	laneOf,
 	reexaminations,
 	stackLabels,
@@ -26,6 +30,17 @@ describe('dateSpan: a date stands for the period its precision allows', () => {
 });
 
 describe('lanes', () => {
+	it('gives every legend group its own shape and colour pair', () => {
+		const pairs = new Map<string, string>();
+		for (const kind of KIND_ORDER) {
+			const pair = `${kindShape(kind)}|${kindColor(kind)}`;
+			const group = kindGroup(kind);
+			expect(pairs.get(pair) ?? group, `${kind} shares an encoding with another group`).toBe(group);
+			pairs.set(pair, group);
+		}
+		expect(new Set(pairs.values()).size).toBe(6);
+	});
+
 	it.each([
 		['orphan-designation', 'regulatory'],
 		['chmp-opinion', 'regulatory'],
@@ -139,10 +154,20 @@ describe('stackLabels: simple collision avoidance', () => {
 		expect(n).toBe(count);
 	});
 
-	it('keeps labels that fit on neither side inside the plot', () => {
-		const { placed } = stackLabels([{ key: 'a', x: 200, width: 350 }], opts);
-		expect(placed[0]).toMatchObject({ x0: 0, textX: 0, anchor: 'start' });
-	});
+	it.each([
+		// x, asked width → side, text anchor x, width left
+		[150, 350, 'start', 155, 245],
+		[250, 350, 'end', 245, 245],
+		[100, 50, 'start', 105, 50]
+	])(
+		'a label at %i, %ipx wide, goes %s of its marker, shortened to fit',
+		(x, width, anchor, textX, left) => {
+			const { placed } = stackLabels([{ key: 'a', x, width }], opts);
+			expect(placed[0]).toMatchObject({ anchor, textX, width: left });
+			expect(placed[0].x0).toBeGreaterThanOrEqual(opts.min);
+			expect(placed[0].x1).toBeLessThanOrEqual(opts.max);
+		}
+	);
 
 	it('never lets two labels on a level overlap (fixture-sized run)', () => {
 		const labels = Array.from({ length: 30 }, (_, i) => ({

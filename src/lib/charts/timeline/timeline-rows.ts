@@ -5,6 +5,7 @@
  * positive one for the same indication) paired up.
  */
 import type { TimelineEvent } from '$lib/evidence/schema';
+import type { MarkShape } from '../encoding';
 import type { TidyRow } from '../spec';
 
 export type TimelineKind = TimelineEvent['kind'];
@@ -98,11 +99,13 @@ export interface PlacedLabel {
 	anchor: 'start' | 'end';
 	/** Where the label text is anchored. */
 	textX: number;
+	/** Width left for the text: less than asked when it fitted on neither side. */
+	width: number;
 }
 
 /**
  * Simple collision avoidance: each label sits beside its marker, to the right unless it
- * would run past `max`, then to the left (and against `min` if neither fits). Labels are
+ * would run past `max`, then to the left; if neither fits, on the roomier side, shortened. Labels are
  * then stacked greedily into the lowest level where they clear every earlier label by
  * `gap`. Markers share their label's level, so events on the same date never overlap.
  */
@@ -116,14 +119,26 @@ export function stackLabels(
 		if (right.x1 <= max) return { ...l, ...right, textX: l.x + marker };
 		const left = { x0: l.x - marker - l.width, x1: l.x + marker, anchor: 'end' as const };
 		if (left.x0 >= min) return { ...l, ...left, textX: l.x - marker };
-		// Neither side fits: start the label at the left edge, the leader stays at the marker.
-		return {
-			...l,
-			x0: min,
-			x1: Math.max(min + l.width, l.x + marker),
-			anchor: 'start' as const,
-			textX: min
-		};
+		// Neither side fits: take the roomier side and shorten the label to it.
+		const roomRight = max - l.x - marker;
+		const roomLeft = l.x - marker - min;
+		return roomRight >= roomLeft
+			? {
+					...l,
+					width: roomRight,
+					x0: l.x - marker,
+					x1: max,
+					anchor: 'start' as const,
+					textX: l.x + marker
+				}
+			: {
+					...l,
+					width: roomLeft,
+					x0: min,
+					x1: l.x + marker,
+					anchor: 'end' as const,
+					textX: l.x - marker
+				};
 	});
 	const order = boxes.map((b, i) => ({ b, i })).sort((a, b) => a.b.x0 - b.b.x0 || a.i - b.i);
 	const levelEnds: number[] = [];
@@ -134,7 +149,15 @@ export function stackLabels(
 			level = levelEnds.length;
 			levelEnds.push(b.x1);
 		} else levelEnds[level] = b.x1;
-		placed[i] = { key: b.key, level, x0: b.x0, x1: b.x1, anchor: b.anchor, textX: b.textX };
+		placed[i] = {
+			key: b.key,
+			level,
+			x0: b.x0,
+			x1: b.x1,
+			anchor: b.anchor,
+			textX: b.textX,
+			width: b.width
+		};
 	}
 	return { placed, levels: levelEnds.length };
 }
@@ -187,4 +210,73 @@ export function timelineTidyRows(
 		locator: event.provenance.locator,
 		dataCut: event.provenance.dataCut ?? ''
 	}));
+}
+
+/** Legend order of the kinds. */
+export const KIND_ORDER: readonly TimelineKind[] = [
+	'orphan-designation',
+	'chmp-opinion',
+	'negative-opinion',
+	'conditional-authorisation',
+	'full-authorisation',
+	'indication-extension',
+	'study-readout',
+	'publication'
+];
+
+/** Shape of an event kind: the colour-free cue. Authorisations are squares, opinions circles. */
+export function kindShape(kind: TimelineKind): MarkShape {
+	switch (kind) {
+		case 'orphan-designation':
+			return 'diamond';
+		case 'negative-opinion':
+			return 'triangle';
+		case 'conditional-authorisation':
+		case 'full-authorisation':
+		case 'indication-extension':
+		case 'publication':
+			return 'square';
+		default:
+			return 'circle';
+	}
+}
+
+/** Colour of an event kind, from Paul Tol's palette in the theme. */
+export function kindColor(kind: TimelineKind): string {
+	switch (kind) {
+		case 'orphan-designation':
+			return 'var(--tol-purple)';
+		case 'negative-opinion':
+			return 'var(--tol-red)';
+		case 'conditional-authorisation':
+		case 'full-authorisation':
+		case 'indication-extension':
+			return 'var(--tol-green)';
+		case 'study-readout':
+		case 'publication':
+			return 'var(--muted)';
+		default:
+			return 'var(--tol-blue)';
+	}
+}
+
+export type KindGroup =
+	'orphan' | 'opinion' | 'negative' | 'authorisation' | 'readout' | 'publication';
+
+/** Kinds that share an encoding share a legend entry. */
+export function kindGroup(kind: TimelineKind): KindGroup {
+	switch (kind) {
+		case 'orphan-designation':
+			return 'orphan';
+		case 'chmp-opinion':
+			return 'opinion';
+		case 'negative-opinion':
+			return 'negative';
+		case 'study-readout':
+			return 'readout';
+		case 'publication':
+			return 'publication';
+		default:
+			return 'authorisation';
+	}
 }
