@@ -14,6 +14,7 @@ import type {
 	Study
 } from '$lib/evidence/schema';
 import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
+import { printedDecimals } from '$lib/components/figure-text';
 import type { TidyRow } from '../spec';
 import { displayInterval, poolProportions, type DisplayInterval } from '../stats-bridge';
 
@@ -55,6 +56,8 @@ export interface ForestResultRow {
 	/** Percent, 0–100. Computed from the counts when the source gives only counts. */
 	value: number;
 	valueComputed: boolean;
+	/** Decimals the source printed the value with ("4.0" → 1). */
+	digits: number;
 	approximate: boolean;
 	events: number | undefined;
 	total: number | undefined;
@@ -136,6 +139,7 @@ export function forestResults(dataset: Dataset): ForestResultRow[] {
 				armRole: arm?.role,
 				value,
 				valueComputed,
+				digits: valueComputed ? 1 : printedDecimals(result),
 				approximate: result.approximate,
 				events: result.events,
 				total: result.total,
