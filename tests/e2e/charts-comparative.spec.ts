@@ -24,7 +24,7 @@ interface Study {
 	endpoints: Endpoint[];
 }
 
-const dataset = readDataset() as unknown as RawDataset & { studies: Study[] };
+const dataset = readDataset() as unknown as Omit<RawDataset, 'studies'> & { studies: Study[] };
 const results = (study: Study) =>
 	study.endpoints.flatMap((endpoint) => endpoint.results.map((result) => ({ endpoint, result })));
 
