@@ -5,6 +5,10 @@ import { loadEmbeddedDataset } from '$lib/evidence/load';
 describe('chart registry', () => {
 	it.each([
 		['response-forest', true],
+		['evidence-map', true],
+		['timeline', true],
+		['dosing-schedule', true],
+		['safety-dots', true],
 		['two-arm-tower', true],
 		['effects-tower', true],
 		['survival-tower', true],

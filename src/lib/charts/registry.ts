@@ -39,6 +39,14 @@ export interface ChartModule {
 /** Loads a chart; `id` is the full chart id (for families: `two-arm-<study id>`). */
 export type ChartLoader = (id: string) => Promise<ChartModule>;
 
+/** A chart of the whole dataset: its only prop is the dataset. */
+function datasetChart(load: () => Promise<{ default: ChartModule['component'] }>): ChartLoader {
+	return async () => {
+		const { default: component } = await load();
+		return { component, props: (dataset) => ({ dataset }) };
+	};
+}
+
 /** A study-level chart: its props name the study whose id ends the chart id. */
 function studyChart(
 	prefix: string,
@@ -71,6 +79,25 @@ export const chartRegistry: Record<string, ChartLoader> = {
 		return {
 			component,
 			props: (dataset, params) => ({ dataset, options: parseForestOptions(params) })
+		};
+	},
+	'evidence-map': datasetChart(() => import('./evidence-map/EvidenceMap.svelte')),
+	timeline: datasetChart(() => import('./timeline/TimelineChart.svelte')),
+	'dosing-schedule': datasetChart(() => import('./dosing/DosingSchedule.svelte')),
+	'safety-dots': async () => {
+		const [{ default: component }, { profileRoles }] = await Promise.all([
+			import('./safety/SafetyDotChart.svelte'),
+			import('./safety/safety-rows')
+		]);
+		return {
+			component,
+			props: (dataset) => {
+				// The same profiles the safety page shows.
+				const roles = profileRoles(dataset.safety);
+				if (!roles.primary)
+					throw new Error(`No quantified safety profile in dataset ${dataset.version}`);
+				return { dataset, primary: roles.primary, comparisons: roles.comparisons };
+			}
 		};
 	},
 	'two-arm-*': studyChart('two-arm-', () => import('./two-arm/TwoArmComparison.svelte')),
