@@ -3,5 +3,7 @@ import { m } from '$lib/paraglide/messages';
 /** The site's sections in the order they appear in the header. */
 export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
+	{ href: '/compare', label: () => m.dd_nav_compare() },
+	{ href: '/sources', label: () => m.nav_sources() },
 	{ href: '/methods', label: () => m.nav_methods() }
 ] as const;

@@ -50,8 +50,7 @@ export function endpointKey(kind: EndpointKind, label: string): string {
  * the studies list them.
  */
 export function alignEndpoints(dataset: Dataset, studies: readonly Study[]): CompareGroup[] {
-	const rows = new Map<string, CompareRow & { order: number }>();
-	let order = 0;
+	const rows = new Map<string, CompareRow>();
 	studies.forEach((study, column) => {
 		for (const located of studyResults(dataset, study)) {
 			const { endpoint } = located;
@@ -63,8 +62,7 @@ export function alignEndpoints(dataset: Dataset, studies: readonly Study[]): Com
 					kind: endpoint.kind,
 					label: endpoint.label,
 					cells: studies.map(() => []),
-					primary: studies.map(() => false),
-					order: order++
+					primary: studies.map(() => false)
 				};
 				rows.set(key, row);
 			}
@@ -72,14 +70,11 @@ export function alignEndpoints(dataset: Dataset, studies: readonly Study[]): Com
 			if (endpoint.primary) row.primary[column] = true;
 		}
 	});
+	// A Map keeps insertion order and the sort is stable: ties stay in the studies' order.
+	const primaryFirst = (a: CompareRow, b: CompareRow) =>
+		Number(b.primary.some(Boolean)) - Number(a.primary.some(Boolean));
 	return ENDPOINT_KIND_ORDER.flatMap((kind) => {
-		const inKind = [...rows.values()]
-			.filter((r) => r.kind === kind)
-			.sort(
-				(a, b) =>
-					Number(b.primary.some(Boolean)) - Number(a.primary.some(Boolean)) || a.order - b.order
-			)
-			.map(({ order: _order, ...row }) => row);
+		const inKind = [...rows.values()].filter((r) => r.kind === kind).sort(primaryFirst);
 		return inKind.length ? [{ kind, rows: inKind }] : [];
 	});
 }

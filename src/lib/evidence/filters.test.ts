@@ -13,6 +13,8 @@ import {
 	isEmpty,
 	parseFilters,
 	restrictDimensions,
+	restrictToIndication,
+	restrictToStudies,
 	sourceGroup,
 	toggleValue,
 	writeFilters,
@@ -262,3 +264,40 @@ describe('applyFilters', () => {
 });
 
 type SourceFilter = Filters['source'];
+
+describe('restrictToIndication', () => {
+	it.each<[string, string[], string[]]>([
+		['adult-neg-rr', ['alpha', 'beta', 'delta'], ['t-first']],
+		['child-consol', ['delta'], ['t-child']],
+		['adult-pos-rr', ['gamma'], []],
+		['unknown', [], []]
+	])('%s keeps its studies and events', (id, studies, events) => {
+		const out = restrictToIndication(dataset, id);
+		expect(ids(out.studies)).toEqual(studies);
+		expect(ids(out.timeline)).toEqual(events);
+		for (const study of out.studies) expect(study.indicationIds).toEqual([id]);
+		if (studies.length) expect(validateDataset(out).ok).toBe(true);
+	});
+
+	it('keeps the discrepancies of its studies', () => {
+		expect(restrictToIndication(dataset, 'adult-neg-rr').discrepancies).toHaveLength(2);
+		expect(restrictToIndication(dataset, 'adult-pos-rr').discrepancies).toHaveLength(0);
+	});
+});
+
+describe('restrictToStudies', () => {
+	it.each<[string[], string[], string[]]>([
+		[['beta', 'alpha'], ['beta', 'alpha'], ['adult-neg-rr']],
+		[
+			['gamma', 'delta'],
+			['gamma', 'delta'],
+			['adult-neg-rr', 'adult-pos-rr', 'child-consol']
+		],
+		[['gamma', 'nope'], ['gamma'], ['adult-pos-rr']]
+	])('%j keeps %j in that order', (wanted, studies, indications) => {
+		const out = restrictToStudies(dataset, wanted);
+		expect(ids(out.studies)).toEqual(studies);
+		expect(ids(out.indications)).toEqual(indications);
+		expect(validateDataset(out).ok).toBe(true);
+	});
+});

@@ -270,3 +270,46 @@ export function filterCounts(
 		results: { shown: results(filtered), total: results(all) }
 	};
 }
+
+/**
+ * The dataset narrowed to one indication: its studies (linked to it alone), their
+ * discrepancies, and the timeline events and dosing regimens of that indication.
+ */
+export function restrictToIndication(dataset: Dataset, indicationId: string): Dataset {
+	const studies = dataset.studies
+		.filter((s) => s.indicationIds.includes(indicationId))
+		.map((s) => ({ ...s, indicationIds: [indicationId] }));
+	const studyIds = new Set(studies.map((s) => s.id));
+	const ofIndication = (item: { indicationIds: string[] }) =>
+		item.indicationIds.includes(indicationId);
+	return {
+		...dataset,
+		indications: dataset.indications.filter((i) => i.id === indicationId),
+		studies,
+		discrepancies: dataset.discrepancies.filter((d) => studyIds.has(d.studyId)),
+		timeline: dataset.timeline
+			.filter(ofIndication)
+			.map((t) => ({ ...t, indicationIds: [indicationId] })),
+		dosing: dataset.dosing
+			.filter(ofIndication)
+			.map((d) => ({ ...d, indicationIds: [indicationId] }))
+	};
+}
+
+/**
+ * The dataset narrowed to some studies, in the order given (a comparison), with the
+ * indications they serve and their discrepancies.
+ */
+export function restrictToStudies(dataset: Dataset, studyIds: readonly string[]): Dataset {
+	const studies = studyIds.flatMap((id) => dataset.studies.find((s) => s.id === id) ?? []);
+	const kept = new Set(studies.map((s) => s.id));
+	const indicationIds = new Set(studies.flatMap((s) => s.indicationIds));
+	return {
+		...dataset,
+		indications: dataset.indications.filter((i) => indicationIds.has(i.id)),
+		studies,
+		discrepancies: dataset.discrepancies.filter((d) => kept.has(d.studyId)),
+		timeline: dataset.timeline.filter((t) => t.studyId !== undefined && kept.has(t.studyId)),
+		dosing: dataset.dosing.filter((d) => d.studyId !== undefined && kept.has(d.studyId))
+	};
+}

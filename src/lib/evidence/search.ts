@@ -83,10 +83,10 @@ function scoreEntry(entry: SearchEntry, query: string): number {
 
 /** Entries matching every word of the query, best first; ties keep index order. */
 export function search(index: readonly SearchEntry[], query: string, limit = 20): SearchHit[] {
+	// Array.prototype.sort is stable: equal scores keep the index order.
 	return index
-		.map((entry, i) => ({ ...entry, score: scoreEntry(entry, query), i }))
+		.map((entry) => ({ ...entry, score: scoreEntry(entry, query) }))
 		.filter((hit) => hit.score > 0)
-		.sort((a, b) => b.score - a.score || a.i - b.i)
-		.slice(0, limit)
-		.map(({ i: _i, ...hit }) => hit);
+		.sort((a, b) => b.score - a.score)
+		.slice(0, limit);
 }
