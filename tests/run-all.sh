@@ -19,7 +19,7 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vite
 
 e2e_rc=0
 log "playwright"
-PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright.json \
+PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/playwright.json" \
 	npx playwright test -c tests/playwright.config.ts --reporter=list,json || e2e_rc=$?
 
 node -e '

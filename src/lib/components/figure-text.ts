@@ -1,20 +1,41 @@
 import { m } from '$lib/paraglide/messages';
-import type { Ci, Result } from '$lib/evidence/schema';
-import { formatNumber, formatPercent, formatPercentRange, type Locale } from '$lib/format';
+import type { Ci, Result, Source } from '$lib/evidence/schema';
+import {
+	decimalsOf,
+	formatIsoDate,
+	formatNumber,
+	formatPercent,
+	formatPercentRange,
+	type Locale
+} from '$lib/format';
+
+/** Decimal places of the figure as the source printed it ("4.0 months" → 1), else of the value. */
+export function printedDecimals(result: Pick<Result, 'value' | 'printed'>): number {
+	const match = result.printed?.match(/\d+(?:[.,](\d+))?/);
+	if (match) return match[1]?.length ?? 0;
+	return result.value === undefined ? 0 : decimalsOf(result.value);
+}
 
 /** The value of a result as a reader would say it: "43%", "7.7 months", "HR 0.71". */
-export function formatValue(result: Pick<Result, 'value' | 'unit'>, locale: Locale): string {
+export function formatValue(
+	result: Pick<Result, 'value' | 'unit' | 'printed'>,
+	locale: Locale
+): string {
 	const { value, unit } = result;
 	if (value === undefined) return '';
+	const digits = printedDecimals(result);
 	switch (unit) {
 		case 'percent':
-			return formatPercent(value, locale);
+			return formatPercent(value, locale, digits);
 		case 'months':
-			return m.unit_months({ value: formatNumber(value, locale) }, { locale: locale as 'en' });
+			return m.unit_months(
+				{ value: formatNumber(value, locale, digits) },
+				{ locale: locale as 'en' }
+			);
 		case 'percentage-points':
-			return m.unit_pp({ value: formatNumber(value, locale) }, { locale: locale as 'en' });
+			return m.unit_pp({ value: formatNumber(value, locale, digits) }, { locale: locale as 'en' });
 		default:
-			return formatNumber(value, locale);
+			return formatNumber(value, locale, digits);
 	}
 }
 
@@ -30,4 +51,15 @@ export function formatInterval(
 			? formatPercentRange(ci.low, ci.high, locale)
 			: `${formatNumber(ci.low, locale)}–${formatNumber(ci.high, locale)}`;
 	return m.figure_ci({ level, range }, { locale: locale as 'en' });
+}
+
+/** "Topp 2015", "EMA overview EMA/597147/2024, January 2025": the date only when it adds something. */
+export function sourceLabel(
+	source: Pick<Source, 'shortCitation' | 'date'>,
+	locale: Locale
+): string {
+	if (!source.date) return source.shortCitation;
+	const year = source.date.slice(0, 4);
+	if (source.date.length === 4 && source.shortCitation.includes(year)) return source.shortCitation;
+	return `${source.shortCitation}, ${formatIsoDate(source.date, locale)}`;
 }

@@ -151,6 +151,12 @@ function checkResult(
 			path: `${path}.derivation`,
 			message: `a ${result.basis} figure must say how it was obtained`
 		});
+	const quotedSource = dataset.sources.find((s) => s.id === result.provenance.sourceId)?.file;
+	if (quotedSource && result.value !== undefined && !result.printed)
+		issues.push({
+			path: `${path}.printed`,
+			message: 'a figure from a stored source must give the figure as printed in its quote'
+		});
 	checkProvenance(result.provenance, `${path}.provenance`, dataset, texts, issues, result.printed);
 }
 
@@ -181,6 +187,8 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 	const studyIds = new Set(dataset.studies.map((s) => s.id));
 	const sourceIds = new Set(dataset.sources.map((s) => s.id));
 	const itemIds = new Set<string>();
+	/** Study id of each result and sample size, so a discrepancy can only join items of its own study. */
+	const itemStudy = new Map<string, string>();
 
 	checkProvenance(dataset.medicine.provenance, 'medicine.provenance', dataset, texts, issues);
 	dataset.indications.forEach((ind, i) =>
@@ -205,6 +213,10 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 			study.arms.map((a) => a.id),
 			`${base}.arms`
 		);
+		duplicate(
+			study.endpoints.map((e) => e.id),
+			`${base}.endpoints`
+		);
 		const armIds = new Set(study.arms.map((a) => a.id));
 		study.arms.forEach((arm, a) => {
 			if (arm.provenance)
@@ -215,6 +227,7 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 			if (itemIds.has(size.id))
 				issues.push({ path: `${path}.id`, message: `duplicate id "${size.id}"` });
 			itemIds.add(size.id);
+			if (!itemStudy.has(size.id)) itemStudy.set(size.id, study.id);
 			if (size.basis === 'derived' && !size.derivation)
 				issues.push({
 					path: `${path}.derivation`,
@@ -228,11 +241,16 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 				if (itemIds.has(result.id))
 					issues.push({ path: `${path}.id`, message: `duplicate id "${result.id}"` });
 				itemIds.add(result.id);
+				if (!itemStudy.has(result.id)) itemStudy.set(result.id, study.id);
 				checkResult(result, path, armIds, dataset, texts, issues);
 			});
 		});
 	});
 
+	duplicate(
+		dataset.discrepancies.map((d) => d.id),
+		'discrepancies'
+	);
 	dataset.discrepancies.forEach((d, i) => {
 		if (!studyIds.has(d.studyId))
 			issues.push({ path: `discrepancies[${i}].studyId`, message: `unknown study "${d.studyId}"` });
@@ -242,8 +260,31 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 					path: `discrepancies[${i}].itemIds[${j}]`,
 					message: `unknown result "${ref}"`
 				});
+			else if (studyIds.has(d.studyId) && itemStudy.get(ref) !== d.studyId)
+				issues.push({
+					path: `discrepancies[${i}].itemIds[${j}]`,
+					message: `"${ref}" belongs to study "${itemStudy.get(ref)}", not "${d.studyId}"`
+				});
 		});
 	});
+	duplicate(
+		dataset.safety.map((p) => p.id),
+		'safety'
+	);
+	dataset.safety.forEach((profile, p) =>
+		duplicate(
+			profile.reactions.map((r) => r.id),
+			`safety[${p}].reactions`
+		)
+	);
+	duplicate(
+		dataset.timeline.map((t) => t.id),
+		'timeline'
+	);
+	duplicate(
+		dataset.dosing.map((d) => d.id),
+		'dosing'
+	);
 	dataset.safety.forEach((profile, p) =>
 		profile.reactions.forEach((reaction, r) =>
 			checkProvenance(
