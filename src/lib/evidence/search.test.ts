@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tinyDatasetInput } from '../../../tests/fixtures/tiny-dataset';
-import { normalise, search, searchIndex } from './search';
+import { normalise, search, searchIndex, suggest } from './search';
 import { validateDataset } from './validate';
 
 const outcome = validateDataset(tinyDatasetInput);
@@ -56,5 +56,17 @@ describe('search', () => {
 
 	it('limits the number of hits', () => {
 		expect(search(index, 'a', 2)).toHaveLength(2);
+	});
+});
+
+describe('suggest', () => {
+	it.each<[string, string[]]>([
+		['alphax', ['study:alpha']],
+		['beta-2', ['study:beta']],
+		['nct00000002-old', ['study:beta']],
+		['zz', []],
+		['qqqqq', []]
+	])('%j suggests %j', (text, expected) => {
+		expect(suggest(index, text).map((h) => `${h.kind}:${h.id}`)).toEqual(expected);
 	});
 });

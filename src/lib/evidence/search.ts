@@ -90,3 +90,15 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
 		.sort((a, b) => b.score - a.score)
 		.slice(0, limit);
 }
+
+/**
+ * Close matches for something that was not found (a mistyped id in an address): the hits
+ * of the text, or else of ever shorter beginnings of it, down to three characters.
+ */
+export function suggest(index: readonly SearchEntry[], text: string, limit = 3): SearchHit[] {
+	for (let end = text.length; end >= 3; end--) {
+		const hits = search(index, text.slice(0, end), limit);
+		if (hits.length) return hits;
+	}
+	return [];
+}
