@@ -62,7 +62,7 @@ test('every seed figure of the EMA overview appears with the overview as its sou
 });
 
 test('every page states the disclaimer and the dataset version', async ({ page }) => {
-	for (const path of ['/', '/nl']) {
+	for (const path of ['/', '/nl', '/methods', '/nl/methods']) {
 		await page.goto(path);
 		await expect(page.getByTestId('disclaimer')).toBeVisible();
 		await expect(page.getByTestId('dataset-version')).toContainText(dataset.version);

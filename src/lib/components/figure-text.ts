@@ -39,18 +39,25 @@ export function formatValue(
 	}
 }
 
-/** "95% CI 36–50%" in the unit of the result. */
+/** "95% CI 36–50%" in the unit of the result; computed intervals to one decimal. */
 export function formatInterval(
-	ci: Pick<Ci, 'low' | 'high' | 'level'>,
+	ci: Pick<Ci, 'low' | 'high' | 'level'> & { origin?: 'printed' | 'computed' },
 	unit: Result['unit'],
 	locale: Locale
 ): string {
+	const digits = ci.origin === 'computed' ? 1 : Math.max(decimalsOf(ci.low), decimalsOf(ci.high));
 	const level = formatPercent(Math.round(ci.level * 1000) / 10, locale);
 	const range =
 		unit === 'percent'
-			? formatPercentRange(ci.low, ci.high, locale)
-			: `${formatNumber(ci.low, locale)}–${formatNumber(ci.high, locale)}`;
+			? formatPercentRange(ci.low, ci.high, locale, digits)
+			: `${formatNumber(ci.low, locale, digits)}–${formatNumber(ci.high, locale, digits)}`;
 	return m.figure_ci({ level, range }, { locale: locale as 'en' });
+}
+
+/** "computed, Clopper–Pearson 95%": how a computed interval was obtained. */
+export function computedIntervalNote(ci: Pick<Ci, 'level' | 'method'>, locale: Locale): string {
+	const level = formatPercent(Math.round(ci.level * 1000) / 10, locale);
+	return m.figure_ci_computed({ method: ci.method, level }, { locale: locale as 'en' });
 }
 
 /** "Topp 2015", "EMA overview EMA/597147/2024, January 2025": the date only when it adds something. */

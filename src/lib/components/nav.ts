@@ -4,5 +4,6 @@ import { m } from '$lib/paraglide/messages';
 export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
 	{ href: '/compare', label: () => m.dd_nav_compare() },
-	{ href: '/sources', label: () => m.nav_sources() }
+	{ href: '/sources', label: () => m.nav_sources() },
+	{ href: '/methods', label: () => m.nav_methods() }
 ] as const;
