@@ -5,5 +5,8 @@ export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
 	{ href: '/compare', label: () => m.dd_nav_compare() },
 	{ href: '/sources', label: () => m.nav_sources() },
-	{ href: '/methods', label: () => m.nav_methods() }
+	{ href: '/methods', label: () => m.nav_methods() },
+	{ href: '/timeline', label: () => m.nav_timeline() },
+	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
+	{ href: '/safety', label: () => m.nav_safety() }
 ] as const;
