@@ -6,7 +6,7 @@
 import { m } from '$lib/paraglide/messages';
 import { decimalsOf, formatNumber, formatPercent, type Locale } from '$lib/format';
 import { formatInterval } from '$lib/components/figure-text';
-import type { DisplayInterval } from './stats-bridge';
+import type { DisplayInterval } from '$lib/evidence/intervals';
 
 /** A percentage as printed (`digits`: the printed decimals), or to one decimal when computed. */
 export function percentText(

@@ -16,7 +16,8 @@ import type {
 import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
 import { printedDecimals } from '$lib/components/figure-text';
 import type { TidyRow } from '../spec';
-import { displayInterval, poolProportions, type DisplayInterval } from '../stats-bridge';
+import { displayInterval, type DisplayInterval } from '$lib/evidence/intervals';
+import { methodName, poolProportions } from '$lib/stats';
 
 export const FOREST_KINDS: EndpointKind[] = ['response', 'event-rate'];
 export const FOREST_SORTS = ['indication', 'value'] as const;
@@ -96,6 +97,9 @@ export interface ForestPooledRow {
 }
 
 export type ForestRow = ForestResultRow | ForestGroupRow | ForestPooledRow;
+
+/** How the pooled row is computed, as the table and exports name it. */
+export const POOLING_METHOD = `Random effects (${methodName('DL')}), logit scale`;
 
 function primaryIndication(dataset: Dataset, study: Study) {
 	const id = study.indicationIds[0];
@@ -233,8 +237,10 @@ export function pooledRow(
 ): ForestPooledRow | undefined {
 	const members = [...new Set(studyIds)].flatMap((id) => poolingCandidate(results, id) ?? []);
 	if (members.length < 2) return undefined;
-	const pooled = poolProportions(members.map((r) => ({ events: r.events!, total: r.total! })));
-	if (!pooled) return undefined;
+	const pooled = poolProportions(
+		members.map((r) => ({ events: r.events!, total: r.total!, label: r.studyName })),
+		{ method: 'DL', level: 0.95 }
+	);
 	return {
 		kind: 'pooled',
 		key: `pooled/${members.map((r) => r.studyId).join('+')}`,
@@ -243,11 +249,11 @@ export function pooledRow(
 			low: pooled.low * 100,
 			high: pooled.high * 100,
 			level: pooled.level,
-			method: pooled.method
+			method: POOLING_METHOD
 		},
 		k: pooled.k,
 		tau2: pooled.tau2,
-		i2: pooled.i2,
+		i2: pooled.I2 / 100,
 		members
 	};
 }

@@ -6,7 +6,7 @@
 import type { Arm, Dataset, Result, Study } from '$lib/evidence/schema';
 import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
 import { printedDecimals } from '$lib/components/figure-text';
-import { displayInterval, type DisplayInterval } from '../stats-bridge';
+import { displayInterval, type DisplayInterval } from '$lib/evidence/intervals';
 
 export interface SurvivalPoint {
 	key: string;

@@ -12,13 +12,8 @@ import type { Arm, Dataset, Endpoint, EndpointKind, Result, Study } from '$lib/e
 import { discrepanciesFor, studyResults, type LocatedResult } from '$lib/evidence/queries';
 import { printedDecimals } from '$lib/components/figure-text';
 import { decimalsOf } from '$lib/format';
-import {
-	displayInterval,
-	riskDifference,
-	riskRatio,
-	type DisplayInterval,
-	type Effect
-} from '../stats-bridge';
+import { displayInterval, studyTwoArmEffects, type DisplayInterval } from '$lib/evidence/intervals';
+import { methodName } from '$lib/stats';
 
 export interface ArmFigure {
 	resultId: string;
@@ -203,41 +198,51 @@ export function effectRows(dataset: Dataset, study: Study): EffectRow[] {
 			discrepancies: discrepanciesFor(dataset, result.id).map((d) => d.explanation)
 		});
 	}
-	for (const pair of armPairs(dataset, study)) {
-		const { experimental: e, comparator: c } = pair;
-		if (pair.unit !== 'percent' || pair.endpointKind === 'landmark-survival') continue;
-		if (!e || !c || e.events === undefined || e.total === undefined) continue;
-		if (c.events === undefined || c.total === undefined) continue;
-		const a = { events: e.events, total: e.total };
-		const b = { events: c.events, total: c.total };
+	for (const effect of studyTwoArmEffects(study)) {
+		const endpoint = study.endpoints.find((e) => e.id === effect.endpointId);
+		if (!endpoint || (endpoint.kind !== 'response' && endpoint.kind !== 'event-rate')) continue;
+		const source = dataset.sources.find((s) => s.id === effect.sourceId);
+		const located = studyResults(dataset, study).find(
+			(r) => r.result.id === effect.experimentalResultId
+		);
 		const common = {
-			endpointLabel: pair.endpointLabel,
+			endpointLabel: endpoint.label,
 			origin: 'computed' as const,
-			direction: directionOf(pair.endpointKind),
-			counts: [a, b],
-			resultIds: [e.resultId, c.resultId],
-			sourceShort: pair.sourceShort,
-			locator: e.locator,
+			direction: directionOf(endpoint.kind),
+			counts: [effect.experimental, effect.comparator],
+			resultIds: [effect.experimentalResultId, effect.comparatorResultId],
+			sourceShort: source?.shortCitation ?? effect.sourceId,
+			locator: located?.result.provenance.locator ?? '',
 			pValue: undefined,
-			discrepancies: [...e.discrepancies, ...c.discrepancies]
+			discrepancies: [effect.experimentalResultId, effect.comparatorResultId].flatMap((id) =>
+				discrepanciesFor(dataset, id).map((d) => d.explanation)
+			)
 		};
-		const fromEffect = (effect: Effect, digits: number) => ({
-			estimate: effect.estimate,
-			digits,
-			low: effect.low,
-			high: effect.high,
-			level: effect.level,
-			method: effect.method
-		});
+		const key = `${effect.endpointId}/${effect.sourceId}/${effect.timepoint ?? ''}`;
+		const { riskDifference: rd, riskRatio: rr } = effect.effects;
 		rows.push({
-			key: `${pair.key}/rd`,
+			key: `${key}/rd`,
 			measure: 'risk-difference',
 			...common,
-			...fromEffect(riskDifference(a, b), 1)
+			// Percentage points, experimental − comparator.
+			estimate: rd.estimate * 100,
+			low: rd.low * 100,
+			high: rd.high * 100,
+			level: rd.level,
+			method: methodName(rd.method),
+			digits: 1
 		});
-		const rr = riskRatio(a, b);
-		if (rr)
-			rows.push({ key: `${pair.key}/rr`, measure: 'risk-ratio', ...common, ...fromEffect(rr, 2) });
+		rows.push({
+			key: `${key}/rr`,
+			measure: 'risk-ratio',
+			...common,
+			estimate: rr.estimate,
+			low: rr.low,
+			high: rr.high,
+			level: rr.level,
+			method: methodName(rr.method),
+			digits: 2
+		});
 	}
 	return rows;
 }
