@@ -3,5 +3,6 @@ import { m } from '$lib/paraglide/messages';
 /** The site's sections in the order they appear in the header. */
 export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
-	{ href: '/methods', label: () => m.nav_methods() }
+	{ href: '/methods', label: () => m.nav_methods() },
+	{ href: '/data', label: () => m.nav_data() }
 ] as const;

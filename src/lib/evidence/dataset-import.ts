@@ -62,6 +62,19 @@ export function summariseDataset(dataset: Dataset): DatasetSummary {
 	};
 }
 
+const slug = (text: string) =>
+	text
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9.]+/g, '-')
+		.replace(/^[-.]+|[-.]+$/g, '')
+		.slice(0, 60) || 'dataset';
+
+/** A file-name stem for a dataset: `blincyto-2025.01-1`, `examplumab-synthetic-2025.03-synthetic`. */
+export function datasetFileStem(dataset: Dataset): string {
+	return `${slug(dataset.medicine.name)}-${slug(dataset.version)}`;
+}
+
 /** The issue for a file over the size limit, or undefined when it fits. */
 export function sizeIssue(bytes: number): ImportIssue | undefined {
 	if (bytes <= MAX_IMPORT_BYTES) return undefined;
@@ -71,6 +84,27 @@ export function sizeIssue(bytes: number): ImportIssue | undefined {
 		message: `the file is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1_000_000} MB`,
 		kind: 'size'
 	};
+}
+
+/**
+ * The text of a file's bytes, strictly as UTF-8: a file saved in another encoding (Excel's
+ * "CSV" in Windows-1252, say) is refused rather than read with replacement characters.
+ */
+export function decodeImportBytes(
+	bytes: ArrayBuffer | Uint8Array
+): { ok: true; text: string } | { ok: false; issue: ImportIssue } {
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		return {
+			ok: false,
+			issue: {
+				path: '(file)',
+				message: 'the file is not UTF-8 text',
+				kind: 'encoding'
+			}
+		};
+	}
 }
 
 /** JSON or CSV, by the file name's extension, else by the first character. */

@@ -423,6 +423,7 @@ export function validateDataset(input: unknown, texts?: SourceTexts): Validation
 export type IssueKind =
 	| 'syntax'
 	| 'size'
+	| 'encoding'
 	| 'forbidden-key'
 	| 'missing'
 	| 'unknown-field'
