@@ -147,11 +147,11 @@ class Reader {
 				this.fail(`unexpected ${describeChar(this.text, this.i)}; expected a quoted key`);
 			const keyPos = this.i;
 			const key = this.string();
+			this.path.push(key);
 			this.space();
 			if (this.text[this.i] !== ':')
 				this.fail(`unexpected ${describeChar(this.text, this.i)}; expected ":" after the key`);
 			this.i++;
-			this.path.push(key);
 			const at = () => formatSegments(this.path);
 			if (FORBIDDEN_KEYS.has(key)) {
 				this.found.push({

@@ -92,14 +92,17 @@ function describeShapeIssue(issue: v.BaseIssue<unknown>): string {
 	if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${got}`;
 	if (issue.kind === 'schema')
 		return `expected ${describeExpected(issue.expected ?? '')}, got ${got}`;
+	if (issue.type === 'min_length') {
+		const items = Array.isArray(issue.input) ? issue.input.length : undefined;
+		const rule = issue.message.startsWith('Invalid ')
+			? `expected at least ${(issue.expected ?? '').replace('>=', '')} item(s)`
+			: issue.message;
+		return items === undefined ? rule : `${rule}, got ${items} item${items === 1 ? '' : 's'}`;
+	}
 	// Our own messages ("must be a positive integer") read as "expected a positive integer, got -3".
 	if (!issue.message.startsWith('Invalid ')) {
 		const rule = issue.message.replace(/^must be /, 'expected ');
 		return `${rule}, got ${got}`;
-	}
-	if (issue.type === 'min_length') {
-		const n = (issue.expected ?? '').replace('>=', '');
-		return `expected at least ${n} item${n === '1' ? '' : 's'}, got ${got}`;
 	}
 	const bound = BOUND_WORDS[issue.type];
 	if (bound)
@@ -449,7 +452,7 @@ const KIND_PATTERNS: [RegExp, IssueKind][] = [
 	[/must say how it was obtained/, 'derivation'],
 	[/quote|as printed/, 'provenance'],
 	[/source URL must start/, 'unsafe-url'],
-	[/^expected (a string|a number|a boolean|an object|a list|one of)/, 'type']
+	[/^expected (a string|a number|a boolean|an object|a list), got|^expected one of /, 'type']
 ];
 
 /**
