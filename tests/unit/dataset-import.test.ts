@@ -127,6 +127,18 @@ describe('shape problems read as "expected …, got …" with their kind', () =>
 		expect(issueKind({ path, message })).toBe(kind);
 	});
 
+	it.each([
+		['', '[""]'],
+		['a.b', '["a.b"]'],
+		['with space', '["with space"]']
+	])('writes an odd unknown key %j in brackets: %s', (key, written) => {
+		const outcome = validateShape({ ...input(), [key]: 1 });
+		expect(outcome.ok ? [] : outcome.issues).toContainEqual({
+			path: written,
+			message: `unknown field ${JSON.stringify(key)}`
+		});
+	});
+
 	it('cuts a huge received value short', () => {
 		const d = input();
 		(d as { version: unknown }).version = 'x'.repeat(10_000);

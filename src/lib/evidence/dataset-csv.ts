@@ -18,7 +18,7 @@
  */
 import { neutraliseFormula, restoreNeutralised } from '../export/neutralise';
 import { parseCsv, serialiseCsv } from './csv';
-import { parseJsonText } from './json-text';
+import { ancestors, parseJsonText } from './json-text';
 import type { Dataset } from './schema';
 
 type CellType = 'text' | 'number' | 'boolean' | 'list' | 'json';
@@ -466,22 +466,30 @@ export interface CsvDatasetResult {
 	/** The dataset as read, to be validated; absent when the file has no usable header. */
 	input?: Record<string, unknown>;
 	issues: CsvDatasetIssue[];
-	/** Dataset path (as the validator writes it) → line and column of its cell. */
-	locations: Map<string, CsvLocation>;
+	/** Where a dataset path (as the validator writes it) came from: line, and column when known. */
+	locate(path: string): CsvLocation | undefined;
 }
 
 const NUMBER_CELL = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 type Obj = Record<string, unknown>;
 
-function setPath(object: Obj, path: string, value: unknown) {
-	const keys = path.split('.');
+function setPath(object: Obj, keys: string[], value: unknown) {
 	let target = object;
-	for (const key of keys.slice(0, -1)) {
+	for (let i = 0; i < keys.length - 1; i++) {
+		const key = keys[i];
 		if (!target[key] || typeof target[key] !== 'object') target[key] = {};
 		target = target[key] as Obj;
 	}
 	target[keys[keys.length - 1]] = value;
+}
+
+interface RowPlan {
+	fields: { field: FieldSpec; keys: string[]; group: string; optional: boolean; c?: number }[];
+	/** Columns of this file that the record kind does not use: they must be empty. */
+	foreign: [string, number][];
+	parents: (readonly [string, number | undefined])[];
+	fieldColumns: Map<string, { index: number; name: string }>;
 }
 
 interface ReadRow {
@@ -502,11 +510,29 @@ interface ReadRow {
 export function readDatasetCsv(text: string): CsvDatasetResult {
 	const parsed = parseCsv(text);
 	const issues: CsvDatasetIssue[] = parsed.issues.map((i) => ({ ...i, kind: 'syntax' }));
-	const locations = new Map<string, CsvLocation>();
+	/** Each record's dataset path → its row; cells are found through the row's columns. */
+	const rowsByPath = new Map<string, ReadRow>();
+	const locate = (path: string): CsvLocation | undefined => {
+		for (const at of ancestors(path)) {
+			const row = rowsByPath.get(at);
+			if (!row) continue;
+			const rel = at === '(root)' ? path : path.slice(at.length + 1);
+			for (const part of rel ? ancestors(rel).slice(0, -1) : []) {
+				const exact = row.fieldColumns.get(part);
+				if (exact) return { line: row.line, column: exact.index + 1, columnName: exact.name };
+				// A nested object (e.g. `provenance`) points at its first cell.
+				for (const [fieldPath, cell] of row.fieldColumns)
+					if (fieldPath.startsWith(`${part}.`))
+						return { line: row.line, column: cell.index + 1, columnName: cell.name };
+			}
+			return { line: row.line };
+		}
+		return undefined;
+	};
 	const [header, ...body] = parsed.records;
 	if (!header) {
 		issues.push({ line: 1, message: 'the file is empty', kind: 'csv-structure' });
-		return { issues, locations };
+		return { issues, locate };
 	}
 	const known = new Set<string>(CSV_COLUMNS);
 	const seenColumns = new Map<string, number>();
@@ -536,8 +562,39 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 			message: 'the header has no "record" column; the first line must name the columns',
 			kind: 'csv-structure'
 		});
-		return { issues, locations };
+		return { issues, locate };
 	}
+
+	// What each kind of record reads from this file's columns, worked out once per kind.
+	const plans = new Map<RecordType, RowPlan>();
+	const planFor = (type: RecordType): RowPlan => {
+		let plan = plans.get(type);
+		if (plan) return plan;
+		const spec = RECORD_SPECS[type];
+		const own = new Set(['record', ...(spec.parents ?? []), ...spec.fields.map((x) => x.column)]);
+		const fields = spec.fields.map((field) => {
+			const keys = field.path.split('.');
+			return {
+				field,
+				keys,
+				group: keys[0],
+				optional: !!spec.optionalGroups?.includes(keys[0]),
+				c: seenColumns.get(field.column)
+			};
+		});
+		plan = {
+			fields,
+			foreign: [...seenColumns].filter(([name]) => !own.has(name)),
+			parents: (spec.parents ?? []).map((column) => [column, seenColumns.get(column)] as const),
+			fieldColumns: new Map(
+				fields
+					.filter((f) => f.c !== undefined)
+					.map((f) => [f.field.path, { index: f.c!, name: f.field.column }])
+			)
+		};
+		plans.set(type, plan);
+		return plan;
+	};
 
 	const rows: ReadRow[] = [];
 	for (const record of body) {
@@ -550,7 +607,7 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 				kind: 'csv-structure'
 			});
 		const type = cells[recordColumn] as RecordType;
-		if (!(RECORD_TYPES as readonly string[]).includes(type)) {
+		if (!Object.hasOwn(RECORD_SPECS, type)) {
 			issues.push({
 				line,
 				column: recordColumn + 1,
@@ -560,14 +617,9 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 			});
 			continue;
 		}
-		const spec = RECORD_SPECS[type];
-		const applicable = new Set([
-			'record',
-			...(spec.parents ?? []),
-			...spec.fields.map((x) => x.column)
-		]);
-		seenColumns.forEach((c, name) => {
-			if (!applicable.has(name) && (cells[c] ?? '') !== '')
+		const plan = planFor(type);
+		for (const [name, c] of plan.foreign)
+			if ((cells[c] ?? '') !== '')
 				issues.push({
 					line,
 					column: c + 1,
@@ -575,24 +627,14 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 					message: `column "${name}" does not apply to a ${type} row; leave it empty`,
 					kind: 'csv-structure'
 				});
-		});
-		const cell = (column: string) => {
-			const c = seenColumns.get(column);
-			return c === undefined ? '' : (cells[c] ?? '');
-		};
+		const cell = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
 		const object: Obj = {};
-		const fieldColumns: ReadRow['fieldColumns'] = new Map();
 		const filledGroups = new Set<string>();
-		for (const field of spec.fields)
-			if (cell(field.column) !== '') filledGroups.add(field.path.split('.')[0]);
-		for (const field of spec.fields) {
-			const c = seenColumns.get(field.column);
-			if (c !== undefined) fieldColumns.set(field.path, { index: c, name: field.column });
-			const group = field.path.split('.')[0];
-			if (spec.optionalGroups?.includes(group) && !filledGroups.has(group)) continue;
-			if (field.path.includes('.') && !object[group]) object[group] = {};
-			const raw = cell(field.column);
-			const value = decode(raw, field.type, (message) =>
+		for (const f of plan.fields) if (f.optional && cell(f.c) !== '') filledGroups.add(f.group);
+		for (const { field, keys, group, optional, c } of plan.fields) {
+			if (optional && !filledGroups.has(group)) continue;
+			if (keys.length > 1 && !object[group]) object[group] = {};
+			const value = decode(cell(c), field.type, (message) =>
 				issues.push({
 					line,
 					column: (c ?? 0) + 1,
@@ -601,13 +643,13 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 					kind: message.startsWith('forbidden key') ? 'forbidden-key' : 'syntax'
 				})
 			);
-			if (value !== undefined) setPath(object, field.path, value);
+			if (value !== undefined) setPath(object, keys, value);
 		}
 		const parents: Record<string, string> = {};
-		for (const column of spec.parents ?? []) parents[column] = restoreNeutralised(cell(column));
-		rows.push({ type, line, object, parents, fieldColumns });
+		for (const [column, c] of plan.parents) parents[column] = restoreNeutralised(cell(c));
+		rows.push({ type, line, object, parents, fieldColumns: plan.fieldColumns });
 	}
-	return { input: assemble(rows, issues, locations, seenColumns), issues, locations };
+	return { input: assemble(rows, issues, rowsByPath, seenColumns), issues, locate };
 }
 
 function decode(raw: string, type: CellType, report: (message: string) => void): unknown {
@@ -640,21 +682,10 @@ function decode(raw: string, type: CellType, report: (message: string) => void):
 function assemble(
 	rows: ReadRow[],
 	issues: CsvDatasetIssue[],
-	locations: Map<string, CsvLocation>,
+	rowsByPath: Map<string, ReadRow>,
 	columns: Map<string, number>
 ): Obj {
-	const register = (path: string, row: ReadRow) => {
-		locations.set(path || '(root)', { line: row.line });
-		for (const [fieldPath, { index, name }] of row.fieldColumns) {
-			const location = { line: row.line, column: index + 1, columnName: name };
-			const full = path ? `${path}.${fieldPath}` : fieldPath;
-			locations.set(full, location);
-			// The nested object itself (e.g. `provenance`) points at its first cell.
-			const group = fieldPath.split('.')[0];
-			const groupPath = path ? `${path}.${group}` : group;
-			if (!locations.has(groupPath)) locations.set(groupPath, location);
-		}
-	};
+	const register = (path: string, row: ReadRow) => rowsByPath.set(path || '(root)', row);
 	const ofType = (type: RecordType) => rows.filter((r) => r.type === type);
 	const single = (type: 'dataset' | 'medicine'): ReadRow | undefined => {
 		const found = ofType(type);

@@ -4,7 +4,7 @@
  * imported. Plain TypeScript, so it runs the same in a Web Worker, in node and in tests.
  */
 import { readDatasetCsv, type CsvLocation } from './dataset-csv';
-import { ancestors, locateJsonPaths, parseJsonText } from './json-text';
+import { locateJsonPaths, parseJsonText } from './json-text';
 import type { Dataset } from './schema';
 import { issueKind, validateDataset, type IssueKind, type ValidationIssue } from './validate';
 
@@ -162,17 +162,10 @@ function importCsv(text: string): ImportOutcome {
 	if (outcome.ok && !readIssues.length)
 		return { ok: true, format: 'csv', dataset: outcome.dataset };
 	const issues = outcome.ok ? [] : outcome.issues;
-	const place = (path: string) => {
-		for (const p of ancestors(path)) {
-			const hit = read.locations.get(p);
-			if (hit) return hit;
-		}
-		return undefined;
-	};
 	return {
 		ok: false,
 		format: 'csv',
-		issues: [...readIssues, ...issues.map((i) => located(i, place(i.path)))]
+		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))]
 	};
 }
 

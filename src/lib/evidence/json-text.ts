@@ -5,7 +5,7 @@
  * and never creates `__proto__`, `constructor` or `prototype` keys. It can also find where
  * given paths sit in the text, so validation issues can point at a line.
  */
-import { FORBIDDEN_KEYS } from './validate';
+import { FORBIDDEN_KEYS, formatPath } from './validate';
 
 /** A problem found while reading the text, with its place in the file. */
 export interface TextIssue {
@@ -31,13 +31,8 @@ export const MAX_JSON_DEPTH = 256;
 
 type Segment = string | number;
 
-/** `['studies', 2, 'arms', 0, 'n']` → `studies[2].arms[0].n`, as the validator writes paths. */
-export function formatSegments(segments: readonly Segment[]): string {
-	let out = '';
-	for (const segment of segments)
-		out += typeof segment === 'number' ? `[${segment}]` : out ? `.${segment}` : segment;
-	return out || '(root)';
-}
+/** Paths as the validator writes them, so issues from both can be matched. */
+export const formatSegments = formatPath;
 
 class Stop {
 	constructor(

@@ -18,13 +18,22 @@ export type ValidationOutcome =
 /** Texts of stored sources by source id, for checking quotes verbatim. */
 export type SourceTexts = Record<string, string>;
 
-function formatPath(path: v.IssuePathItem[] | undefined): string {
-	if (!path?.length) return '(root)';
-	return path.reduce<string>((out, item) => {
-		const key = item.key as string | number;
-		return typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : String(key);
-	}, '');
+/**
+ * `['studies', 2, 'arms', 0, 'n']` → `studies[2].arms[0].n`. A key that would not read as one
+ * name (empty, or with dots, brackets, quotes or spaces) is written in brackets: `a[""]`.
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else if (!/^[^.[\]\s"]+$/.test(key)) out += `[${JSON.stringify(key.slice(0, 60))}]`;
+		else out += out ? `.${key}` : key;
+	}
+	return out || '(root)';
 }
+
+const issuePath = (path: v.IssuePathItem[] | undefined) =>
+	formatPath((path ?? []).map((item) => item.key as string | number));
 
 /** Keys that could reach an object's prototype; never valid anywhere in a dataset. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
@@ -40,22 +49,22 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 export function findForbiddenKeys(input: unknown): ValidationIssue[] {
 	const issues: ValidationIssue[] = [];
 	const seen = new Set<object>();
-	const stack: { value: unknown; path: string }[] = [{ value: input, path: '' }];
+	const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
 	while (stack.length) {
 		const { value, path } = stack.pop()!;
 		if (value === null || typeof value !== 'object' || seen.has(value)) continue;
 		seen.add(value);
 		if (Array.isArray(value)) {
 			for (let i = value.length - 1; i >= 0; i--)
-				stack.push({ value: value[i], path: `${path}[${i}]` });
+				stack.push({ value: value[i], path: [...path, i] });
 			continue;
 		}
 		const keys = Object.keys(value);
 		for (let k = keys.length - 1; k >= 0; k--) {
 			const key = keys[k];
-			const child = path ? `${path}.${key}` : key;
-			if (FORBIDDEN_KEYS.has(key)) issues.push({ path: child, message: `forbidden key "${key}"` });
-			else stack.push({ value: (value as Record<string, unknown>)[key], path: child });
+			if (FORBIDDEN_KEYS.has(key))
+				issues.push({ path: formatPath([...path, key]), message: `forbidden key "${key}"` });
+			else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
 		}
 	}
 	return issues;
@@ -119,7 +128,7 @@ export function validateShape(input: unknown): ValidationOutcome {
 	const shapeIssues = parsed.success
 		? []
 		: parsed.issues
-				.map((issue) => ({ path: formatPath(issue.path), message: describeShapeIssue(issue) }))
+				.map((issue) => ({ path: issuePath(issue.path), message: describeShapeIssue(issue) }))
 				.filter((issue) => !reported.has(issue.path));
 	return { ok: false, issues: [...forbidden, ...shapeIssues] };
 }
