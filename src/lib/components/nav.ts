@@ -4,5 +4,8 @@ import { m } from '$lib/paraglide/messages';
 export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
 	{ href: '/methods', label: () => m.nav_methods() },
+	{ href: '/timeline', label: () => m.nav_timeline() },
+	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
+	{ href: '/safety', label: () => m.nav_safety() },
 	{ href: '/data', label: () => m.nav_data() }
 ] as const;
