@@ -360,3 +360,28 @@ test('the drop zone takes a dropped file and its picker is reachable by keyboard
 	await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
 	await expect(page.getByTestId('import-preview')).toContainText('dropped.json');
 });
+
+test('a full browser storage is reported and nothing changes', async ({ page }) => {
+	await page.addInitScript(() => {
+		IDBObjectStore.prototype.put = function () {
+			throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+		};
+	});
+	await importFile(page, fixturePath);
+	await expect(page.getByTestId('import-preview')).toBeVisible();
+	await page.getByTestId('import-activate').click();
+	await expect(page.getByTestId('storage-problem')).toContainText('storage quota exceeded');
+	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
+	await expect(page.getByTestId('summary-medicine').first()).toContainText(embedded.medicine.name);
+	await expect(page.getByTestId('library-entry')).toHaveCount(0);
+});
+
+test('a browser without storage says imports cannot be kept', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { value: undefined });
+	});
+	await page.goto('/data');
+	await expect(page.getByTestId('storage-problem')).toContainText('cannot be kept');
+	await page.goto('/');
+	await expect(page.locator('h1')).toContainText(embedded.medicine.name);
+});
