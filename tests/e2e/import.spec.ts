@@ -104,7 +104,17 @@ test('the banner switches back to the embedded dataset, and the switcher selects
 	await expect(page.getByTestId('summary-medicine')).toContainText('Examplumab');
 });
 
-const brokenCases = [
+interface BrokenCase {
+	name: string;
+	build: () => ReturnType<typeof file>;
+	/** Dataset paths that must be listed. */
+	paths: string[];
+	/** Places in the file ("line 4, column 1 (record)") that must be listed. */
+	places?: string[];
+	messages: string[];
+}
+
+const brokenCases: BrokenCase[] = [
 	{
 		name: 'broken.json',
 		build: () => {
@@ -150,7 +160,8 @@ const brokenCases = [
 				'record,id,study,value\r\ndataset,,,\r\nstudy,s1,,\r\nbogus,,,\r\narm,a1,nowhere,5\r\n',
 				'text/csv'
 			),
-		paths: ['line 4', 'line 5'],
+		paths: ['studies[0].name'],
+		places: ['line 4, column 1 (record)', 'line 5, column 3 (study)', 'line 3'],
 		messages: ['unknown record type "bogus"', 'no study row has that id']
 	}
 ];
@@ -166,6 +177,10 @@ for (const broken of brokenCases) {
 		for (const path of broken.paths)
 			await expect(
 				errors.getByTestId('issue-path').filter({ hasText: path }).first()
+			).toBeVisible();
+		for (const place of broken.places ?? [])
+			await expect(
+				errors.getByTestId('issue-where').filter({ hasText: place }).first()
 			).toBeVisible();
 		for (const message of broken.messages)
 			await expect(

@@ -103,8 +103,9 @@ function describeShapeIssue(issue: v.BaseIssue<unknown>): string {
 		return `expected ${describeExpected(issue.expected ?? '')}, got ${got}`;
 	if (issue.type === 'min_length') {
 		const items = Array.isArray(issue.input) ? issue.input.length : undefined;
+		const least = (issue.expected ?? '').replace('>=', '');
 		const rule = issue.message.startsWith('Invalid ')
-			? `expected at least ${(issue.expected ?? '').replace('>=', '')} item(s)`
+			? `expected at least ${least} item${least === '1' ? '' : 's'}`
 			: issue.message;
 		return items === undefined ? rule : `${rule}, got ${items} item${items === 1 ? '' : 's'}`;
 	}
