@@ -267,17 +267,25 @@ test('the active dataset downloads as JSON and CSV that import back unchanged', 
 	}
 });
 
-test('after an import, every link on the overview leads to a page that exists', async ({
+test('after an import, every page renders it without errors and links only to pages that exist', async ({
 	page,
 	request
 }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
 	await importAndActivate(page, fixturePath);
-	await page.goto('/');
-	await expect(page.getByTestId('imported-banner')).toBeVisible();
-	const hrefs = await page
-		.locator('a[href^="/"]')
-		.evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href')!))]);
-	expect(hrefs.length).toBeGreaterThan(2);
+	const hrefs = new Set<string>();
+	for (const path of ['/', '/timeline', '/dosing', '/safety', '/methods', '/nl']) {
+		await page.goto(path);
+		await expect(page.getByTestId('imported-banner')).toBeVisible();
+		await expect(page.getByTestId('dataset-version')).toContainText('2025.03-synthetic');
+		for (const href of await page
+			.locator('a[href^="/"]')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))
+			hrefs.add(href.split('#')[0]);
+	}
+	expect(errors).toEqual([]);
+	expect(hrefs.size).toBeGreaterThan(5);
 	for (const href of hrefs) {
 		const response = await request.get(href);
 		expect(response.status(), href).toBe(200);

@@ -2,6 +2,8 @@
  * Whole-dataset formats: JSON and tidy CSV exports import back to the same dataset, for the
  * synthetic example and the embedded Blincyto dataset; broken files name what is wrong and where.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEmbeddedDataset } from '$lib/evidence/load';
 import { validateDataset } from '$lib/evidence/validate';
@@ -78,5 +80,28 @@ describe('the tidy CSV layout', () => {
 		const positions = tidy.map((h) => CSV_COLUMNS.indexOf(h as (typeof CSV_COLUMNS)[number]));
 		expect(positions.every((p) => p >= 0)).toBe(true);
 		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+	});
+});
+
+describe('the synthetic example', () => {
+	const root = join(import.meta.dirname, '..', '..');
+	it('served for download is the test fixture, byte for byte', () => {
+		expect(readFileSync(join(root, 'static', 'examples', 'synthetic-dataset.json'), 'utf8')).toBe(
+			readFileSync(join(root, 'tests', 'fixtures', 'synthetic-dataset.json'), 'utf8')
+		);
+	});
+
+	it('is labelled synthetic and covers what the brief asks of it', () => {
+		const d = validSynthetic();
+		expect(d.synthetic).toBe(true);
+		expect(d.medicine.name).toBe('Examplumab (synthetic)');
+		expect(d.indications).toHaveLength(2);
+		expect(d.studies).toHaveLength(3);
+		expect(d.studies.some((s) => s.design === 'randomised')).toBe(true);
+		const results = d.studies.flatMap((s) => s.endpoints.flatMap((e) => e.results));
+		expect(results.some((r) => r.events !== undefined && r.ci)).toBe(true);
+		expect(results.some((r) => r.events === undefined && !r.ci)).toBe(true);
+		expect(d.discrepancies.length).toBeGreaterThan(0);
+		expect(d.safety.length && d.timeline.length && d.dosing.length).toBeGreaterThan(0);
 	});
 });
