@@ -286,10 +286,40 @@ test('after an import, every page renders it without errors and links only to pa
 	}
 	expect(errors).toEqual([]);
 	expect(hrefs.size).toBeGreaterThan(5);
+	// Study and indication pages are prerendered for the embedded ids only. For an imported id
+	// the page is rendered in the browser from the active dataset (client-side navigation).
+	const synthetic = fixture();
+	const importedIds = new Set([
+		...synthetic.studies.map((s) => s.id),
+		...synthetic.studies.flatMap((s) => s.indicationIds)
+	]);
+	const inApp: string[] = [];
 	for (const href of hrefs) {
+		const id = href.match(/^(?:\/nl)?\/(?:studies|indications)\/([^/?]+)/)?.[1];
+		if (id && importedIds.has(id)) {
+			inApp.push(href);
+			continue;
+		}
 		const response = await request.get(href);
 		expect(response.status(), href).toBe(200);
 	}
+	expect(inApp.length, 'links to imported studies').toBeGreaterThan(0);
+	for (const href of inApp) {
+		await page.goto('/');
+		await expect(page.getByTestId('imported-banner')).toBeVisible();
+		await page.evaluate((target) => {
+			const link = document.createElement('a');
+			link.href = target;
+			document.body.append(link);
+			link.click();
+		}, href);
+		await expect(page).toHaveURL(new RegExp(`${href.replace(/[?]/g, '\\?')}$`));
+		await expect(page.locator('h1')).not.toContainText('Page not found');
+		await expect(page.locator('main')).toContainText(
+			synthetic.studies.find((s) => href.includes(s.id))?.name ?? ''
+		);
+	}
+	expect(errors).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {
