@@ -100,6 +100,8 @@ test.describe('drill-down journeys', () => {
 	test('only one provenance panel is open at a time', async ({ page }) => {
 		const { study } = quotedHeadline();
 		await page.goto(`/studies/${study.id}`);
+		// One-at-a-time and outside-click closing come with hydration.
+		await page.waitForLoadState('networkidle');
 		const summaries = page.locator('details[data-testid="provenance"] > summary');
 		expect(await summaries.count()).toBeGreaterThan(1);
 		await summaries.nth(0).click();
