@@ -1,0 +1,141 @@
+/**
+ * The anatomy every chart shares, as plain arithmetic: caption lines wrapped to the
+ * chart's width, and the padding they need. Title, subtitle and footer are drawn
+ * inside the SVG (in LayerCake's padding) so every export carries them.
+ *
+ * Text is measured approximately (characters × an average glyph width); the factors
+ * are generous for DejaVu Sans, the widest font in the fallback list.
+ */
+
+/** Font stack of every chart text; DejaVu Sans keeps exports sans-serif on bare machines. */
+export const CHART_FONT_FAMILY =
+	"Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
+
+/** CSS value for chart text: the theme's font first, the fixed stack as fallback. */
+export const CHART_FONT_STYLE = `var(--font-sans, ${CHART_FONT_FAMILY})`;
+
+/** Average glyph width as a fraction of the font size. */
+export const CHAR_WIDTH = { regular: 0.6, bold: 0.66 } as const;
+
+/** Default chart type size in px (the projector theme raises it via --chart-font-size). */
+export const BASE_FONT_SIZE = 13;
+
+/** Width the server renders at; the browser re-measures after hydration. */
+export const SSR_WIDTH = 960;
+
+/** Server width for wide, column-rich charts: the page's full content width. */
+export const SSR_WIDE = 1200;
+
+/** Approximate rendered width of a line of text. */
+export function textWidth(text: string, fontSize: number, weight: 'regular' | 'bold' = 'regular') {
+	return text.length * fontSize * CHAR_WIDTH[weight];
+}
+
+/** Cuts text to fit a width, ending with an ellipsis when it had to cut. */
+export function truncateText(
+	text: string,
+	maxWidth: number,
+	fontSize: number,
+	weight: 'regular' | 'bold' = 'regular'
+): string {
+	const maxChars = Math.floor(maxWidth / (fontSize * CHAR_WIDTH[weight]) + 0.01);
+	if (text.length <= maxChars) return text;
+	if (maxChars <= 1) return '…';
+	return `${text.slice(0, maxChars - 1).trimEnd()}…`;
+}
+
+/**
+ * Breaks text into lines no wider than `maxWidth` (approximately), at spaces.
+ * A word longer than a line is cut hard. Empty text gives no lines.
+ */
+export function wrapText(
+	text: string,
+	maxWidth: number,
+	fontSize: number,
+	weight: 'regular' | 'bold' = 'regular'
+): string[] {
+	const maxChars = Math.max(8, Math.floor(maxWidth / (fontSize * CHAR_WIDTH[weight])));
+	const words = text.trim().split(/\s+/).filter(Boolean);
+	const lines: string[] = [];
+	let line = '';
+	for (let word of words) {
+		while (word.length > maxChars) {
+			if (line) {
+				lines.push(line);
+				line = '';
+			}
+			lines.push(word.slice(0, maxChars));
+			word = word.slice(maxChars);
+		}
+		if (!word) continue;
+		if (!line) line = word;
+		else if (line.length + 1 + word.length <= maxChars) line += ` ${word}`;
+		else {
+			lines.push(line);
+			line = word;
+		}
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+/** Type sizes of the caption relative to the chart's base size. */
+export function captionSizes(fontSize: number) {
+	return {
+		title: Math.round(fontSize * 1.38),
+		subtitle: fontSize,
+		footer: Math.max(10, Math.round(fontSize * 0.85)),
+		lineHeight: 1.3
+	};
+}
+
+export interface CaptionInput {
+	title: string;
+	subtitle: string;
+	/** Footer paragraphs (sources; dataset version; disclaimer), each wrapped on its own. */
+	footer: string[];
+}
+
+export interface CaptionLayout {
+	title: string[];
+	subtitle: string[];
+	footer: string[];
+	sizes: ReturnType<typeof captionSizes>;
+	/** Space the title and subtitle take above whatever the chart puts under them. */
+	top: number;
+	/** Space the footer takes below whatever the chart puts above it. */
+	bottom: number;
+}
+
+/** Inset of the caption from the edge of the figure. */
+export const CAPTION_INSET = 4;
+/** Gap between the caption blocks and the chart body. */
+export const CAPTION_GAP = 12;
+
+/**
+ * Wraps the caption to the full figure width and says how much padding it needs.
+ * A chart's padding.top is `layout.top + <its own header space>`; padding.bottom is
+ * `<its own axis space> + layout.bottom`.
+ */
+export function captionLayout(input: CaptionInput, width: number, fontSize: number): CaptionLayout {
+	const sizes = captionSizes(fontSize);
+	const inner = Math.max(120, width - 2 * CAPTION_INSET);
+	const title = wrapText(input.title, inner, sizes.title, 'bold');
+	const subtitle = wrapText(input.subtitle, inner, sizes.subtitle);
+	const footer = input.footer.flatMap((p) => wrapText(p, inner, sizes.footer));
+	const lh = sizes.lineHeight;
+	const top =
+		CAPTION_INSET +
+		title.length * sizes.title * lh +
+		(subtitle.length ? 4 + subtitle.length * sizes.subtitle * lh : 0) +
+		CAPTION_GAP;
+	const bottom = footer.length
+		? CAPTION_GAP + footer.length * sizes.footer * lh + CAPTION_INSET
+		: 0;
+	return { title, subtitle, footer, sizes, top: Math.ceil(top), bottom: Math.ceil(bottom) };
+}
+
+/** A coordinate to 2 decimals: exact enough for a 4× export, free of float noise in the SVG. */
+export function r2(value: number): number {
+	return Math.round(value * 100) / 100;
+}

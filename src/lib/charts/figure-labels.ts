@@ -1,0 +1,69 @@
+/**
+ * How a drawn figure reads in the chart's columns, tooltip and accessible name:
+ * the value at the precision the source printed (computed figures to one decimal),
+ * its interval and where the interval came from.
+ */
+import { m } from '$lib/paraglide/messages';
+import { formatNumber, formatPercent, type Locale } from '$lib/format';
+import { formatInterval } from '$lib/components/figure-text';
+import type { DisplayInterval } from './stats-bridge';
+
+/** A percentage as printed, or to one decimal when the dashboard computed it. */
+export function percentText(value: number, locale: Locale, computed = false): string {
+	return computed ? formatPercent(value, locale, 1) : formatPercent(value, locale);
+}
+
+/** "36–50" (printed precision) or "34.3–52.7" (computed, one decimal). */
+export function rangeText(
+	ci: Pick<DisplayInterval, 'low' | 'high' | 'origin'>,
+	locale: Locale
+): string {
+	const digits = ci.origin === 'computed' ? 1 : undefined;
+	return `${formatNumber(ci.low, locale, digits)}–${formatNumber(ci.high, locale, digits)}`;
+}
+
+/** "43% (36–50)" or "80%" when there is no interval; "~" for approximate figures. */
+export function estimateText(
+	value: number,
+	ci: DisplayInterval | undefined,
+	locale: Locale,
+	opts: { approximate?: boolean; computed?: boolean } = {}
+): string {
+	const v = `${opts.approximate ? '~' : ''}${percentText(value, locale, opts.computed)}`;
+	return ci ? `${v} (${rangeText(ci, locale)})` : v;
+}
+
+/** "printed", "computed" or "no CI". */
+export function ciNote(ci: DisplayInterval | undefined): string {
+	return ci
+		? ci.origin === 'computed'
+			? m.chart_ci_computed()
+			: m.chart_ci_printed()
+		: m.chart_ci_none();
+}
+
+/** The interval in words with its origin and method, for tooltips and accessible names. */
+export function ciSentence(
+	ci: DisplayInterval | undefined,
+	locale: Locale,
+	counts: { events?: number; total?: number } = {}
+): string {
+	if (!ci) return m.chart_tip_no_ci();
+	const text = formatInterval(
+		{
+			low: Number(ci.low.toFixed(ci.origin === 'computed' ? 1 : 3)),
+			high: Number(ci.high.toFixed(ci.origin === 'computed' ? 1 : 3)),
+			level: ci.level
+		},
+		'percent',
+		locale
+	);
+	return ci.origin === 'computed'
+		? m.chart_tip_ci_computed({
+				ci: text,
+				events: String(counts.events ?? ''),
+				total: String(counts.total ?? ''),
+				method: ci.method
+			})
+		: m.chart_tip_ci_printed({ ci: text, method: ci.method });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { forestLayout } from './forest-layout';
+
+describe('forestLayout', () => {
+	it.each([
+		// width, mode, columns
+		[1200, 'wide', ['study', 'endpoint', 'counts', 'estimate', 'note', 'source']],
+		[1000, 'wide', ['study', 'endpoint', 'counts', 'estimate', 'note', 'source']],
+		[960, 'medium', ['study', 'endpoint', 'estimate', 'note']],
+		[700, 'medium', ['study', 'endpoint', 'estimate', 'note']],
+		[343, 'narrow', ['study', 'estimate']]
+	])('at %d px: %s layout', (width, mode, ids) => {
+		const layout = forestLayout(width, 13);
+		expect(layout.mode).toBe(mode);
+		expect(layout.columns.map((c) => c.id)).toEqual(ids);
+	});
+
+	it.each([1200, 1000, 960, 700, 343])(
+		'leaves room for the plot and fits the width at %d px',
+		(width) => {
+			const layout = forestLayout(width, 13);
+			expect(layout.plotWidth).toBeGreaterThanOrEqual(100);
+			expect(layout.left + layout.plotWidth + layout.right).toBeLessThanOrEqual(width);
+			// Left columns sit left of the plot, right ones right of it, none overlapping.
+			for (const col of layout.columns) {
+				if (col.x < 0) expect(col.x + col.width).toBeLessThanOrEqual(0);
+				else expect(col.x).toBeGreaterThan(0);
+			}
+		}
+	);
+
+	it('makes room for larger type (projector)', () => {
+		expect(forestLayout(1200, 16).left).toBeGreaterThan(forestLayout(1200, 13).left);
+	});
+});

@@ -1,0 +1,95 @@
+/**
+ * Where the forest plot's text columns go at a given width. Wide screens get every
+ * column; narrower ones drop counts and source (the tooltip and the table keep
+ * them); phones get two-line rows. The arm of a multi-arm study follows the endpoint.
+ */
+import { CHAR_WIDTH } from '../anatomy';
+
+export type ForestColumnId = 'study' | 'endpoint' | 'counts' | 'estimate' | 'note' | 'source';
+export type ForestMode = 'wide' | 'medium' | 'narrow';
+
+export interface ForestColumn {
+	id: ForestColumnId;
+	/** Anchor x in plot coordinates (negative: left of the plot). */
+	x: number;
+	/** Width available to the text, px. */
+	width: number;
+	anchor: 'start' | 'end';
+}
+
+export interface ForestLayout {
+	mode: ForestMode;
+	columns: ForestColumn[];
+	/** Space left and right of the plot for the columns. */
+	left: number;
+	right: number;
+	/** Width of the plot between the columns. */
+	plotWidth: number;
+	rowHeight: number;
+}
+
+const GAP = 12;
+const SPECS: Record<
+	ForestMode,
+	{ left: [ForestColumnId, number][]; right: [ForestColumnId, number][] }
+> = {
+	wide: {
+		left: [
+			['study', 10],
+			['endpoint', 36]
+		],
+		right: [
+			['counts', 7],
+			['estimate', 17],
+			['note', 9],
+			['source', 18]
+		]
+	},
+	medium: {
+		left: [
+			['study', 10],
+			['endpoint', 26]
+		],
+		right: [
+			['estimate', 17],
+			['note', 9]
+		]
+	},
+	// Phones: two-line rows (study and arm; endpoint), and the value alone (the CI is
+	// drawn, and is in the tooltip and the table).
+	narrow: { left: [['study', 20]], right: [['estimate', 7]] }
+};
+
+export function forestMode(width: number): ForestMode {
+	return width >= 1000 ? 'wide' : width >= 620 ? 'medium' : 'narrow';
+}
+
+/** Column positions for a chart `width` px wide with type of `fontSize` px. */
+export function forestLayout(width: number, fontSize: number): ForestLayout {
+	const mode = forestMode(width);
+	const spec = SPECS[mode];
+	const ch = fontSize * CHAR_WIDTH.regular;
+	const columns: ForestColumn[] = [];
+
+	let left = 4;
+	const leftCols = spec.left.map(([id, chars]) => {
+		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.4) : chars * ch);
+		const col = { id, start: left, width: w };
+		left += w + GAP;
+		return col;
+	});
+	for (const col of leftCols) {
+		columns.push({ id: col.id, x: col.start - left, width: col.width, anchor: 'start' });
+	}
+
+	let right = GAP + 8;
+	for (const [id, chars] of spec.right) {
+		const w = Math.ceil(chars * ch);
+		columns.push({ id, x: right, width: w, anchor: 'start' });
+		right += w + GAP;
+	}
+	right -= GAP - 4;
+
+	const rowHeight = Math.round(fontSize * (mode === 'narrow' ? 2.9 : 1.85));
+	return { mode, columns, left, right, plotWidth: Math.max(60, width - left - right), rowHeight };
+}
