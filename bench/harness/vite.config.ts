@@ -1,0 +1,22 @@
+/**
+ * Builds the bench harness (bench/harness) as a static page served under /__bench/
+ * by the bench's own server. Same Svelte compiler options as the site.
+ */
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export default defineConfig({
+	root: fileURLToPath(new URL('.', import.meta.url)),
+	base: '/__bench/',
+	plugins: [svelte({ configFile: `${root}svelte.config.js` })],
+	resolve: { alias: { $lib: `${root}src/lib` } },
+	build: {
+		outDir: `${root}node_modules/.cache/bench-harness`,
+		emptyOutDir: true,
+		reportCompressedSize: false
+	},
+	logLevel: 'warn'
+});
