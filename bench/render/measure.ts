@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { forestRows, DEFAULT_FOREST_OPTIONS } from '../../src/lib/charts/forest/forest-rows';
 import { seededRandom, syntheticDataset } from '../../src/lib/evidence/synthetic';
 import { formatIssues, validateDataset } from '../../src/lib/evidence/validate';
+import { attribute, type Attribution } from './attribution';
 import { peerInput } from './forest-input';
 import {
 	countOurPoints,
@@ -20,7 +21,7 @@ import {
 	vegaLiteSpec
 } from './renderers';
 import * as vegaLite from 'vega-lite';
-import { summarise, type Summary } from './stats';
+import { summarise, type Summary } from '../lib/stats.mjs';
 
 export const LIBRARIES = ['ours', 'plot', 'vegaLite'] as const;
 export type Library = (typeof LIBRARIES)[number];
@@ -31,20 +32,24 @@ export interface RenderBenchConfig {
 	/** Warm-up renders and timed repetitions per library, by size (the largest size ≤ n applies). */
 	warmup: Record<number, number>;
 	reps: Record<number, number>;
+	/** Sizes at which to profile our render by component. */
+	attributeAt: number[];
 }
 
 export const FULL_CONFIG: RenderBenchConfig = {
 	sizes: [10, 1000, 10_000],
 	seed: 20_260_101,
 	warmup: { 0: 20, 1000: 4, 10_000: 2 },
-	reps: { 0: 40, 1000: 15, 10_000: 7 }
+	reps: { 0: 40, 1000: 15, 10_000: 7 },
+	attributeAt: [1000]
 };
 
 export const QUICK_CONFIG: RenderBenchConfig = {
 	sizes: [10, 100],
 	seed: 20_260_101,
 	warmup: { 0: 1 },
-	reps: { 0: 3 }
+	reps: { 0: 3 },
+	attributeAt: []
 };
 
 export interface LibraryResult extends Summary {
@@ -78,6 +83,7 @@ export interface SizeResult {
 	};
 	/** Where our time goes: row building (incl. Clopper–Pearson CIs), measured apart. */
 	breakdown: { forestRowsMs: Summary; vegaLiteCompileMs: Summary };
+	attribution?: Attribution;
 }
 
 export interface RenderBenchResult {
@@ -195,6 +201,8 @@ export async function runRenderBench(
 				vegaLiteCompileMs: summarise(compileSamples)
 			}
 		};
+		if (config.attributeAt.includes(n))
+			result.attribution = await attribute(() => renderOurs(dataset), n >= 5000 ? 2 : 5);
 		log(
 			`render n=${n}: ours ${libraries.ours.median.toFixed(1)} ms, Plot ${libraries.plot.median.toFixed(1)} ms, Vega-Lite ${libraries.vegaLite.median.toFixed(1)} ms (ratios ${result.ratios.oursOverPlot.toFixed(2)}, ${result.ratios.oursOverVegaLite.toFixed(2)}; CPU ${result.ratios.cpu.oursOverPlot.toFixed(2)}, ${result.ratios.cpu.oursOverVegaLite.toFixed(2)}; load ${os.loadavg()[0].toFixed(1)})`
 		);

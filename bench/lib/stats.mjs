@@ -1,15 +1,10 @@
-/** Order statistics of timing samples, in ms. */
-export interface Summary {
-	median: number;
-	p25: number;
-	p75: number;
-	min: number;
-	max: number;
-	n: number;
-}
+/**
+ * Order statistics of timing samples, in ms.
+ * @typedef {{ median: number, p25: number, p75: number, min: number, max: number, n: number }} Summary
+ */
 
-/** Linear interpolation between closest ranks (type 7, as R and NumPy default). */
-export function quantile(sorted: number[], q: number): number {
+/** Linear interpolation between closest ranks (type 7, as R and NumPy by default). */
+export function quantile(sorted, q) {
 	if (!sorted.length) return Number.NaN;
 	const pos = (sorted.length - 1) * q;
 	const lo = Math.floor(pos);
@@ -17,9 +12,13 @@ export function quantile(sorted: number[], q: number): number {
 	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-export function summarise(samples: number[]): Summary {
+/**
+ * @param {number[]} samples
+ * @returns {Summary}
+ */
+export function summarise(samples) {
 	const sorted = [...samples].sort((a, b) => a - b);
-	const r = (x: number) => Math.round(x * 1000) / 1000;
+	const r = (x) => Math.round(x * 1000) / 1000;
 	return {
 		median: r(quantile(sorted, 0.5)),
 		p25: r(quantile(sorted, 0.25)),
