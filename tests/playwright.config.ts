@@ -10,6 +10,8 @@ export default defineConfig({
 	testDir: 'e2e',
 	outputDir: '../test-results',
 	workers: 1,
+	// axe on a page full of SVG marks takes tens of seconds on two cores.
+	timeout: 90_000,
 	retries: 0,
 	forbidOnly: !!process.env.CI,
 	reporter: 'list',

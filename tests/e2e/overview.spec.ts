@@ -52,7 +52,7 @@ test('every seed figure of the EMA overview appears with the overview as its sou
 		.filter((r) => r.headline && emaSources.has(r.provenance.sourceId));
 	expect(quoted.length).toBeGreaterThan(5);
 	for (const result of quoted) {
-		const figure = page.locator(`[data-result-id="${result.id}"]`).first();
+		const figure = page.locator(`article [data-result-id="${result.id}"]`).first();
 		await figure.locator('summary').click();
 		await expect(figure.getByTestId('provenance-quote')).toContainText(
 			result.provenance.quote!.replace(/\s+/g, ' ').slice(0, 40)

@@ -4,21 +4,32 @@
  * its interval and where the interval came from.
  */
 import { m } from '$lib/paraglide/messages';
-import { formatNumber, formatPercent, type Locale } from '$lib/format';
+import { decimalsOf, formatNumber, formatPercent, type Locale } from '$lib/format';
 import { formatInterval } from '$lib/components/figure-text';
-import type { DisplayInterval } from './stats-bridge';
+import type { DisplayInterval } from '$lib/evidence/intervals';
 
-/** A percentage as printed, or to one decimal when the dashboard computed it. */
-export function percentText(value: number, locale: Locale, computed = false): string {
-	return computed ? formatPercent(value, locale, 1) : formatPercent(value, locale);
+/** A percentage as printed (`digits`: the printed decimals), or to one decimal when computed. */
+export function percentText(
+	value: number,
+	locale: Locale,
+	computed = false,
+	digits?: number
+): string {
+	return formatPercent(value, locale, computed ? 1 : digits);
+}
+
+/** Decimals of an interval printed with an estimate of `digits` decimals: "0.17–0.70". */
+export function rangeDigits(low: number, high: number, digits = 0): number {
+	return Math.max(digits, decimalsOf(low), decimalsOf(high));
 }
 
 /** "36–50" (printed precision) or "34.3–52.7" (computed, one decimal). */
 export function rangeText(
 	ci: Pick<DisplayInterval, 'low' | 'high' | 'origin'>,
-	locale: Locale
+	locale: Locale,
+	valueDigits?: number
 ): string {
-	const digits = ci.origin === 'computed' ? 1 : undefined;
+	const digits = ci.origin === 'computed' ? 1 : rangeDigits(ci.low, ci.high, valueDigits);
 	return `${formatNumber(ci.low, locale, digits)}–${formatNumber(ci.high, locale, digits)}`;
 }
 
@@ -27,10 +38,10 @@ export function estimateText(
 	value: number,
 	ci: DisplayInterval | undefined,
 	locale: Locale,
-	opts: { approximate?: boolean; computed?: boolean } = {}
+	opts: { approximate?: boolean; computed?: boolean; digits?: number } = {}
 ): string {
-	const v = `${opts.approximate ? '~' : ''}${percentText(value, locale, opts.computed)}`;
-	return ci ? `${v} (${rangeText(ci, locale)})` : v;
+	const v = `${opts.approximate ? '~' : ''}${percentText(value, locale, opts.computed, opts.digits)}`;
+	return ci ? `${v} (${rangeText(ci, locale, opts.digits)})` : v;
 }
 
 /** "printed", "computed" or "no CI". */

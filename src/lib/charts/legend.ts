@@ -29,7 +29,7 @@ export function legendLayout(items: LegendItem[], width: number, fontSize: numbe
 	let x = 10;
 	let row = 0;
 	const placed = items.map((item) => {
-		const w = 14 + textWidth(item.label, fontSize) + 22;
+		const w = 14 + textWidth(item.label, fontSize) + 30;
 		if (x > 10 && x + w > width) {
 			row += 1;
 			x = 10;

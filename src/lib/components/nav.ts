@@ -3,5 +3,8 @@ import { m } from '$lib/paraglide/messages';
 /** The site's sections in the order they appear in the header. */
 export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
-	{ href: '/methods', label: () => m.nav_methods() }
+	{ href: '/methods', label: () => m.nav_methods() },
+	{ href: '/timeline', label: () => m.nav_timeline() },
+	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
+	{ href: '/safety', label: () => m.nav_safety() }
 ] as const;

@@ -14,8 +14,10 @@ import type {
 	Study
 } from '$lib/evidence/schema';
 import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
+import { printedDecimals } from '$lib/components/figure-text';
 import type { TidyRow } from '../spec';
-import { displayInterval, poolProportions, type DisplayInterval } from '../stats-bridge';
+import { displayInterval, type DisplayInterval } from '$lib/evidence/intervals';
+import { methodName, poolProportions } from '$lib/stats';
 
 export const FOREST_KINDS: EndpointKind[] = ['response', 'event-rate'];
 export const FOREST_SORTS = ['indication', 'value'] as const;
@@ -55,6 +57,8 @@ export interface ForestResultRow {
 	/** Percent, 0–100. Computed from the counts when the source gives only counts. */
 	value: number;
 	valueComputed: boolean;
+	/** Decimals the source printed the value with ("4.0" → 1). */
+	digits: number;
 	approximate: boolean;
 	events: number | undefined;
 	total: number | undefined;
@@ -93,6 +97,9 @@ export interface ForestPooledRow {
 }
 
 export type ForestRow = ForestResultRow | ForestGroupRow | ForestPooledRow;
+
+/** How the pooled row is computed, as the table and exports name it. */
+export const POOLING_METHOD = `Random effects (${methodName('DL')}), logit scale`;
 
 function primaryIndication(dataset: Dataset, study: Study) {
 	const id = study.indicationIds[0];
@@ -136,6 +143,7 @@ export function forestResults(dataset: Dataset): ForestResultRow[] {
 				armRole: arm?.role,
 				value,
 				valueComputed,
+				digits: valueComputed ? 1 : printedDecimals(result),
 				approximate: result.approximate,
 				events: result.events,
 				total: result.total,
@@ -229,8 +237,10 @@ export function pooledRow(
 ): ForestPooledRow | undefined {
 	const members = [...new Set(studyIds)].flatMap((id) => poolingCandidate(results, id) ?? []);
 	if (members.length < 2) return undefined;
-	const pooled = poolProportions(members.map((r) => ({ events: r.events!, total: r.total! })));
-	if (!pooled) return undefined;
+	const pooled = poolProportions(
+		members.map((r) => ({ events: r.events!, total: r.total!, label: r.studyName })),
+		{ method: 'DL', level: 0.95 }
+	);
 	return {
 		kind: 'pooled',
 		key: `pooled/${members.map((r) => r.studyId).join('+')}`,
@@ -239,11 +249,11 @@ export function pooledRow(
 			low: pooled.low * 100,
 			high: pooled.high * 100,
 			level: pooled.level,
-			method: pooled.method
+			method: POOLING_METHOD
 		},
 		k: pooled.k,
 		tau2: pooled.tau2,
-		i2: pooled.i2,
+		i2: pooled.I2 / 100,
 		members
 	};
 }
