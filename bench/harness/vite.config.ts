@@ -16,7 +16,9 @@ export default defineConfig({
 	build: {
 		outDir: `${root}node_modules/.cache/bench-harness`,
 		emptyOutDir: true,
-		reportCompressedSize: false
+		reportCompressedSize: false,
+		// BENCH_PROFILE=1: readable names in CPU profiles.
+		minify: !process.env.BENCH_PROFILE
 	},
 	logLevel: 'warn'
 });
