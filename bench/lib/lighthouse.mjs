@@ -55,13 +55,30 @@ function summariseReport(report) {
 			.filter((ref) => ref.weight > 0)
 			.map((ref) => report.audits[ref.id])
 			.filter((a) => a && a.score !== null && a.score < 1)
-			.map((a) => ({ id: a.id, title: a.title, score: a.score, displayValue: a.displayValue }));
+			.map((a) => ({
+				id: a.id,
+				title: a.title,
+				score: a.score,
+				displayValue: a.displayValue,
+				// The elements at fault, so the report can say which component.
+				nodes: (a.details?.items ?? [])
+					.map((item) => item.node?.selector ?? item.node?.snippet)
+					.filter(Boolean)
+					.slice(0, 6)
+			}));
 	return {
 		performance: score('performance'),
 		accessibility: score('accessibility'),
 		metrics,
 		failingAccessibility: failing('accessibility'),
 		performanceOpportunities: failing('performance').slice(0, 8),
+		diagnostics: {
+			domElements: report.audits['dom-size']?.numericValue ?? null,
+			bootupMs: Math.round(report.audits['bootup-time']?.numericValue ?? 0),
+			mainThreadMs: Math.round(report.audits['mainthread-work-breakdown']?.numericValue ?? 0),
+			unusedJsBytes: report.audits['unused-javascript']?.details?.overallSavingsBytes ?? null,
+			totalBytes: report.audits['total-byte-weight']?.numericValue ?? null
+		},
 		lighthouseVersion: report.lighthouseVersion,
 		userAgent: report.environment?.hostUserAgent
 	};

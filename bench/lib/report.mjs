@@ -200,7 +200,16 @@ export function markdown(results) {
 		}
 		const failing = results.lighthouse.mobile?.failingAccessibility ?? [];
 		if (failing.length)
-			lines.push('', `Accessibility audits not passed: ${failing.map((a) => `${a.id} (${a.title})`).join('; ')}.`);
+			lines.push(
+				'',
+				`Accessibility audits not passed: ${failing.map((a) => `${a.id} (${a.title})${a.nodes?.length ? ` at ${a.nodes.map((n) => `\`${n}\``).join(', ')}` : ''}`).join('; ')}.`
+			);
+		const d = results.lighthouse.mobile?.diagnostics;
+		if (d)
+			lines.push(
+				'',
+				`Mobile diagnostics: ${d.domElements} DOM elements, main-thread work ${ms(d.mainThreadMs)} ms (script ${ms(d.bootupMs)} ms) under 4× CPU slowdown, ${d.unusedJsBytes === null ? '–' : kb(d.unusedJsBytes)} KB of JavaScript unused at load, ${d.totalBytes === null ? '–' : kb(d.totalBytes)} KB transferred.`
+			);
 	}
 	if (results.notes?.length) {
 		lines.push('');
