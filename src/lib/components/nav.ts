@@ -3,6 +3,8 @@ import { m } from '$lib/paraglide/messages';
 /** The site's sections in the order they appear in the header. */
 export const sections = [
 	{ href: '/', label: () => m.nav_overview() },
+	{ href: '/compare', label: () => m.dd_nav_compare() },
+	{ href: '/sources', label: () => m.nav_sources() },
 	{ href: '/methods', label: () => m.nav_methods() },
 	{ href: '/timeline', label: () => m.nav_timeline() },
 	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
