@@ -20,6 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserBench } from './lib/browser.mjs';
+import { fileResolver } from './lib/cpu-attribution.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
 import { markdown, verdicts } from './lib/report.mjs';
 import { serveStatic } from './lib/server.mjs';
@@ -49,7 +50,8 @@ const log = (line) => process.stdout.write(`[bench] ${line}\n`);
 /** Env for child tools: no Vitest worker variables leaking in when the bench runs inside a test. */
 function childEnv(extra = {}) {
 	const env = { ...process.env, ...extra };
-	for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
+	for (const key of Object.keys(env))
+		if (key.startsWith('VITEST') || key === 'TEST') delete env[key];
 	return env;
 }
 
@@ -60,7 +62,8 @@ function exec(command, args, env = childEnv()) {
 		const forward = (chunk) => {
 			output += chunk;
 			for (const line of String(chunk).split('\n'))
-				if (/^(render n=|\[bench\])/.test(line.trim())) process.stdout.write(`[bench] ${line.trim()}\n`);
+				if (/^(render n=|\[bench\])/.test(line.trim()))
+					process.stdout.write(`[bench] ${line.trim()}\n`);
 		};
 		child.stdout.on('data', forward);
 		child.stderr.on('data', (chunk) => (output += chunk));
@@ -100,10 +103,13 @@ function machine() {
 
 function gitInfo() {
 	try {
-		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT })
+		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT })
 			.toString()
-			.trim().length > 0;
+			.trim();
+		const dirty =
+			execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT })
+				.toString()
+				.trim().length > 0;
 		return { commit, dirty };
 	} catch {
 		return { commit: 'unknown', dirty: false };
@@ -130,7 +136,15 @@ async function main() {
 		const file = join(os.tmpdir(), `bench-render-${process.pid}.json`);
 		await exec(
 			'npx',
-			['vitest', 'run', '--config', 'bench/vitest.config.ts', '--mode', 'production', 'bench/render/render.measure.ts'],
+			[
+				'vitest',
+				'run',
+				'--config',
+				'bench/vitest.config.ts',
+				'--mode',
+				'production',
+				'bench/render/render.measure.ts'
+			],
 			childEnv({
 				NODE_ENV: 'production',
 				BENCH_RENDER_CONFIG: args.quick ? 'quick' : 'full',
@@ -146,7 +160,10 @@ async function main() {
 		log('build: vite build --sourcemap hidden (same code as npm run build, plus .map files)');
 		await exec('npx', ['vite', 'build', '--sourcemap', 'hidden']);
 	}
-	if (steps.includes('browser') && (!args.skipBuild || !existsSync(join(HARNESS_OUT, 'index.html')))) {
+	if (
+		steps.includes('browser') &&
+		(!args.skipBuild || !existsSync(join(HARNESS_OUT, 'index.html')))
+	) {
 		log('build: bench harness');
 		await exec('npx', ['vite', 'build', '--config', 'bench/harness/vite.config.ts']);
 	}
@@ -156,29 +173,34 @@ async function main() {
 		if (weight) {
 			weight.attribution = attributeChunks(buildDir, weight.js.chunks);
 			results.weight = weight;
-			log(`weight: JS ${(weight.js.gzip / 1024).toFixed(1)} KB gzip in ${weight.js.files} files, CSS ${(weight.css.gzip / 1024).toFixed(1)} KB, HTML ${(weight.html.gzip / 1024).toFixed(1)} KB gzip`);
+			log(
+				`weight: JS ${(weight.js.gzip / 1024).toFixed(1)} KB gzip in ${weight.js.files} files, CSS ${(weight.css.gzip / 1024).toFixed(1)} KB, HTML ${(weight.html.gzip / 1024).toFixed(1)} KB gzip`
+			);
 		} else results.notes.push('Page weight not measured: no build/index.html (run npm run build).');
 	}
 
 	if (steps.includes('browser') || steps.includes('lighthouse')) {
-		const server = await serveStatic({
-			port: args.port,
-			mounts: [
-				{ prefix: '/__bench/', dir: HARNESS_OUT },
-				{ prefix: '/', dir: buildDir }
-			]
-		});
+		const mounts = [
+			{ prefix: '/__bench/', dir: HARNESS_OUT },
+			{ prefix: '/', dir: buildDir }
+		];
+		const server = await serveStatic({ port: args.port, mounts });
 		try {
 			if (steps.includes('browser')) {
 				results.browser = await runBrowserBench({
 					baseUrl: server.url,
 					harnessSizes: args.quick ? [100] : [1000, 10_000],
 					samples: args.quick ? { blincyto: 2, harness: 2 } : { blincyto: 15, harness: 8 },
-					log
+					log,
+					fileOf: fileResolver(mounts)
 				});
 			}
 			if (steps.includes('lighthouse'))
-				results.lighthouse = await runLighthouse({ url: `${server.url}/`, runs: args.quick ? 1 : 3, log });
+				results.lighthouse = await runLighthouse({
+					url: `${server.url}/`,
+					runs: args.quick ? 1 : 3,
+					log
+				});
 		} finally {
 			await server.close();
 		}
@@ -186,7 +208,10 @@ async function main() {
 
 	results.machine.loadEnd = os.loadavg()[0];
 	results.durationS = Math.round((performance.now() - t0) / 1000);
-	if (results.machine.loadStart > results.machine.cores || results.machine.loadEnd > results.machine.cores)
+	if (
+		results.machine.loadStart > results.machine.cores ||
+		results.machine.loadEnd > results.machine.cores
+	)
 		results.notes.push(
 			`The machine was busy (load average ${results.machine.loadStart.toFixed(1)}–${results.machine.loadEnd.toFixed(1)} on ${results.machine.cores} cores): wall-clock times are inflated; CPU-time ratios are the steadier comparison.`
 		);
@@ -212,7 +237,8 @@ async function main() {
 		}
 	}
 	const missed = verdicts(results).filter((v) => v.ok === false).length;
-	if (missed) log(`${missed} target(s) missed (see the table); the bench measures, it does not fail on them`);
+	if (missed)
+		log(`${missed} target(s) missed (see the table); the bench measures, it does not fail on them`);
 }
 
 main().catch((error) => {

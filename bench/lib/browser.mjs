@@ -17,6 +17,7 @@
 import { chromium } from '@playwright/test';
 import { summarise } from './stats.mjs';
 import { mainThreadBreakdown } from './trace.mjs';
+import { attributeProfile } from './cpu-attribution.mjs';
 
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
@@ -28,7 +29,7 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
-/** Installed in the page: one timed change of a <select>, three ways (see above). */
+/** Installed in the page: one timed change of a <select> or checkbox ('on'/'off'), three ways (see above). */
 const IN_PAGE = `
 window.__bench = {
 	signature(root) {
@@ -42,10 +43,11 @@ window.__bench = {
 		await this.frame(); await this.frame();
 		await new Promise((r) => setTimeout(r, 30));
 	},
-	change(select, value) {
-		select.value = value;
-		select.dispatchEvent(new Event('input', { bubbles: true }));
-		select.dispatchEvent(new Event('change', { bubbles: true }));
+	change(control, value) {
+		if (control.type === 'checkbox') control.checked = value === 'on';
+		else control.value = value;
+		control.dispatchEvent(new Event('input', { bubbles: true }));
+		control.dispatchEvent(new Event('change', { bubbles: true }));
 	},
 	async sample(selector, value, mode, rootSelector) {
 		const select = document.querySelector(selector);
@@ -76,7 +78,14 @@ window.__bench = {
 			await new Promise((r) => setTimeout(r, 0));
 			t0 = performance.now();
 			if (fire) this.change(select, value);
-			await this.frame(); await this.frame();
+			await this.frame();
+			if (fire && !mutated) {
+				// Async update (a URL navigation): wait for it, then count the frames from there.
+				async = true;
+				while (!mutated && performance.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 1));
+				await this.frame();
+			}
+			await this.frame();
 			t1 = performance.now();
 		}
 		observer.disconnect();
@@ -87,16 +96,21 @@ window.__bench = {
 };`;
 
 /**
- * Times changes of a select between `values`, after `warmup`: per round, each measure
+ * Times changes of a select (or checkbox: 'on'/'off') between `values`, after `warmup`: per round, each measure
  * sees every direction (narrow and widen, sort one way and back), then a no-op
  * baseline. Then one traced change splits the main thread into script, style,
  * layout and paint.
  */
-async function timeSelect(page, { selector, values, root, samples, warmup, browser }) {
+async function timeSelect(page, { selector, values, root, samples, warmup, browser, fileOf }) {
 	await page.evaluate(IN_PAGE);
-	const initial = await page.$eval(selector, (el) => el.value);
+	const initial = await page.$eval(selector, (el) =>
+		el.type === 'checkbox' ? (el.checked ? 'on' : 'off') : el.value
+	);
 	const run = (value, mode) =>
-		page.evaluate(([s, v, r, m]) => window.__bench.sample(s, v, m, r), [selector, value, root, mode]);
+		page.evaluate(
+			([s, v, r, m]) => window.__bench.sample(s, v, m, r),
+			[selector, value, root, mode]
+		);
 	for (let w = 0; w < warmup; w++) for (const v of values) await run(v, 'frame');
 	const frame = [];
 	const doubleRaf = [];
@@ -105,7 +119,10 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 	let unchanged = 0;
 	let asyncCount = 0;
 	for (let k = 0; k < samples; k++) {
-		for (const [mode, into] of [['frame', frame], ['doubleRaf', doubleRaf]]) {
+		for (const [mode, into] of [
+			['frame', frame],
+			['doubleRaf', doubleRaf]
+		]) {
 			for (const v of values) {
 				const r = await run(v, mode);
 				into.push(r.ms);
@@ -122,12 +139,30 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 		for (const v of values) {
 			await page.evaluate(() => window.__bench.settle());
 			await browser.startTracing(page, {
-				categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink']
+				categories: [
+					'devtools.timeline',
+					'disabled-by-default-devtools.timeline',
+					'v8.execute',
+					'blink'
+				]
 			});
 			const r = await run(v, 'frame');
 			const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
 			traced.push({ value: v, ms: Math.round(r.ms * 10) / 10, ...mainThreadBreakdown(trace) });
 		}
+	}
+	// A CPU profile over a few changes: which of our files the time goes to.
+	let byFile = null;
+	if (fileOf) {
+		const cdp = await page.context().newCDPSession(page);
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+		const rounds = 2;
+		for (let k = 0; k < rounds; k++) for (const v of values) await run(v, 'frame');
+		const { profile } = await cdp.send('Profiler.stop');
+		await cdp.detach();
+		byFile = attributeProfile(profile, fileOf, rounds * values.length).filter((e) => e.ms >= 0.5);
 	}
 	// Leave the control as found, so the next measurement starts from the same chart.
 	await run(initial, 'frame');
@@ -142,13 +177,18 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 		noopDoubleRafMs: summarise(noop),
 		domMs: summarise(dom),
 		mainThread: traced,
+		/** ms per change by source file (CPU profile; includes the bench's own settling). */
+		byFile,
 		unverifiedSamples: unchanged,
 		asyncSamples: asyncCount
 	};
 }
 
 async function countMarks(page, root) {
-	return page.evaluate((r) => document.querySelector(r)?.querySelectorAll('[data-key]').length ?? 0, root);
+	return page.evaluate(
+		(r) => document.querySelector(r)?.querySelectorAll('[data-key]').length ?? 0,
+		root
+	);
 }
 
 /** The first chart's export menu, if this build has one. */
@@ -184,9 +224,9 @@ async function timeExports(page, log) {
 }
 
 /**
- * @param {{ baseUrl: string, harnessSizes: number[], samples: { blincyto: number, harness: number }, log: (s: string) => void }} options
+ * @param {{ baseUrl: string, harnessSizes: number[], samples: { blincyto: number, harness: number }, log: (s: string) => void, fileOf?: (url: string) => string | null }} options
  */
-export async function runBrowserBench({ baseUrl, harnessSizes, samples, log }) {
+export async function runBrowserBench({ baseUrl, harnessSizes, samples, log, fileOf }) {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
@@ -207,25 +247,28 @@ export async function runBrowserBench({ baseUrl, harnessSizes, samples, log }) {
 		await page.waitForTimeout(500); // hydration
 		const marks = await countMarks(page, root);
 		const blincyto = { page: '/', dataset: 'Blincyto (embedded)', marks, updates: [] };
-		// A filter bar (drilldown) if this build has one, else the forest's sort option.
-		const filterSelect = await page.$('[data-testid="filter-bar"] select');
-		if (filterSelect) {
-			const name = await filterSelect.getAttribute('name');
-			const options = await filterSelect.$$eval('option', (o) => o.map((x) => x.value));
-			const selector = `[data-testid="filter-bar"] select[name="${name}"]`;
+		// The overview's filter bar (a setting checkbox) if this build has one.
+		const filterBox =
+			'[data-testid="filter-bar"] [data-dimension="setting"] input[type="checkbox"]';
+		if (await page.$(filterBox)) {
+			await page.waitForSelector(`${filterBox}:enabled`); // enabled once hydrated
+			const value = await page.$eval(filterBox, (el) => el.value);
 			blincyto.updates.push({
 				kind: 'filter',
+				filter: `setting=${value}`,
 				...(await timeSelect(page, {
-					selector,
-					values: [options[1] ?? options[0], options[0]],
+					selector: `${filterBox}[value="${value}"]`,
+					values: ['on', 'off'],
 					root,
 					samples: samples.blincyto,
 					warmup: 3,
-					browser
+					browser,
+					fileOf
 				}))
 			});
 		} else {
-			blincyto.filterNote = 'no filter bar in this build (branch drilldown not merged): sort change measured instead';
+			blincyto.filterNote =
+				'no filter bar in this build (branch drilldown not merged): sort change measured instead';
 		}
 		blincyto.updates.push({
 			kind: 'sort',
@@ -235,10 +278,13 @@ export async function runBrowserBench({ baseUrl, harnessSizes, samples, log }) {
 				root,
 				samples: samples.blincyto,
 				warmup: 3,
-				browser
+				browser,
+				fileOf
 			}))
 		});
-		log(`browser Blincyto: ${blincyto.updates.map((u) => `${u.kind} frame ${u.frameMs.median.toFixed(1)} ms, double rAF ${u.doubleRafMs.median.toFixed(1)} ms`).join('; ')}`);
+		log(
+			`browser Blincyto: ${blincyto.updates.map((u) => `${u.kind} frame ${u.frameMs.median.toFixed(1)} ms, double rAF ${u.doubleRafMs.median.toFixed(1)} ms`).join('; ')}`
+		);
 		await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
 		await page.waitForTimeout(500);
 		blincyto.exports = await timeExports(page, log);
@@ -263,19 +309,21 @@ export async function runBrowserBench({ baseUrl, harnessSizes, samples, log }) {
 				loadMs: Math.round(loadMs),
 				updates: []
 			};
-			const indications = await page.$$eval('select[name="bench-indication"] option', (o) =>
+			const settings = await page.$$eval('select[name="bench-setting"] option', (o) =>
 				o.map((x) => x.value)
 			);
 			const count = n >= 5000 ? Math.min(3, samples.harness) : samples.harness;
 			entry.updates.push({
-				kind: 'filter (harness: dataset narrowed to one indication and back)',
+				kind: 'filter (harness: applyFilters setting, on and off)',
+				filter: `setting=${settings[1]}`,
 				...(await timeSelect(page, {
-					selector: 'select[name="bench-indication"]',
-					values: [indications[1], ''],
+					selector: 'select[name="bench-setting"]',
+					values: [settings[1], ''],
 					root,
 					samples: count,
 					warmup: 1,
-					browser
+					browser,
+					fileOf
 				}))
 			});
 			entry.updates.push({
@@ -286,10 +334,13 @@ export async function runBrowserBench({ baseUrl, harnessSizes, samples, log }) {
 					root,
 					samples: count,
 					warmup: 1,
-					browser
+					browser,
+					fileOf
 				}))
 			});
-			log(`browser n=${n}: ${entry.updates.map((u) => `${u.kind.split(' ')[0]} frame ${u.frameMs.median.toFixed(1)} ms, double rAF ${u.doubleRafMs.median.toFixed(1)} ms`).join('; ')}`);
+			log(
+				`browser n=${n}: ${entry.updates.map((u) => `${u.kind.split(' ')[0]} frame ${u.frameMs.median.toFixed(1)} ms, double rAF ${u.doubleRafMs.median.toFixed(1)} ms`).join('; ')}`
+			);
 			result.pages.push(entry);
 		}
 		await context.close();

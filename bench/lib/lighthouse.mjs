@@ -28,7 +28,9 @@ function run(command, args, env) {
 		child.stderr.on('data', (d) => (stderr += d));
 		child.on('error', reject);
 		child.on('close', (code) =>
-			code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.slice(-2000)}`))
+			code === 0
+				? resolve()
+				: reject(new Error(`${command} exited ${code}: ${stderr.slice(-2000)}`))
 		);
 	});
 }
@@ -47,7 +49,12 @@ function summariseReport(report) {
 	const metrics = Object.fromEntries(
 		Object.entries(METRICS).map(([key, id]) => {
 			const value = report.audits[id]?.numericValue;
-			return [key, value === undefined ? null : Math.round(value * (key === 'cls' ? 1000 : 1)) / (key === 'cls' ? 1000 : 1)];
+			return [
+				key,
+				value === undefined
+					? null
+					: Math.round(value * (key === 'cls' ? 1000 : 1)) / (key === 'cls' ? 1000 : 1)
+			];
 		})
 	);
 	const failing = (category) =>
@@ -112,7 +119,9 @@ export async function runLighthouse({ url, runs, log }) {
 					env
 				);
 				const summary = summariseReport(JSON.parse(readFileSync(file, 'utf8')));
-				log(`lighthouse ${preset} #${i + 1}: performance ${summary.performance}, accessibility ${summary.accessibility}`);
+				log(
+					`lighthouse ${preset} #${i + 1}: performance ${summary.performance}, accessibility ${summary.accessibility}`
+				);
 				reports.push(summary);
 			}
 			reports.sort((a, b) => a.performance - b.performance);

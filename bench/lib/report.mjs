@@ -13,7 +13,14 @@ export const TARGETS = {
 	lighthouseAccessibility: 100
 };
 
-const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const ms = (x) =>
+	x === null || x === undefined || Number.isNaN(x)
+		? '–'
+		: x < 10
+			? x.toFixed(2)
+			: x < 100
+				? x.toFixed(1)
+				: x.toFixed(0);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 const pass = (ok) => (ok === null ? 'not measured' : ok ? 'met' : '**missed**');
@@ -32,7 +39,9 @@ export function verdicts(results) {
 		rows.push({
 			target: `Render 1,000 rows ≤ ${TARGETS.renderVsVegaLite}× Vega-Lite`,
 			measured: `${ratio(r.oursOverVegaLite)} wall · ${ratio(r.cpu.oursOverVegaLite)} CPU`,
-			ok: r.oursOverVegaLite <= TARGETS.renderVsVegaLite && r.cpu.oursOverVegaLite <= TARGETS.renderVsVegaLite
+			ok:
+				r.oursOverVegaLite <= TARGETS.renderVsVegaLite &&
+				r.cpu.oursOverVegaLite <= TARGETS.renderVsVegaLite
 		});
 	}
 	const pages = results.browser?.pages ?? [];
@@ -44,7 +53,12 @@ export function verdicts(results) {
 			measured: `${update.kind === 'filter' ? 'filter' : 'sort (no filter bar yet)'}: ${ms(update.frameMs.median)} ms frame · ${ms(update.doubleRafMs.median)} ms double rAF (floor ${ms(update.noopDoubleRafMs.median)})`,
 			ok: update.frameMs.median <= TARGETS.filterBlincytoMs
 		});
-	} else rows.push({ target: `Filter update on Blincyto ≤ ${TARGETS.filterBlincytoMs} ms`, measured: '–', ok: null });
+	} else
+		rows.push({
+			target: `Filter update on Blincyto ≤ ${TARGETS.filterBlincytoMs} ms`,
+			measured: '–',
+			ok: null
+		});
 	const big = pages.find((p) => p.results === 10_000);
 	if (big) {
 		const update = big.updates[0];
@@ -53,7 +67,12 @@ export function verdicts(results) {
 			measured: `${ms(update.frameMs.median)} ms frame · ${ms(update.doubleRafMs.median)} ms double rAF`,
 			ok: update.frameMs.median <= TARGETS.filter10kMs
 		});
-	} else rows.push({ target: `Filter update at 10,000 results ≤ ${TARGETS.filter10kMs} ms`, measured: '–', ok: null });
+	} else
+		rows.push({
+			target: `Filter update at 10,000 results ≤ ${TARGETS.filter10kMs} ms`,
+			measured: '–',
+			ok: null
+		});
 	const weight = results.weight;
 	rows.push({
 		target: `First-load JS for / ≤ ${TARGETS.firstLoadJsGzipKb} KB gzip`,
@@ -63,7 +82,9 @@ export function verdicts(results) {
 	const lh = results.lighthouse?.mobile;
 	rows.push({
 		target: `Lighthouse performance ≥ ${TARGETS.lighthousePerformance} (mobile)`,
-		measured: lh ? `${lh.performance} (runs ${lh.runs.join(', ')}; desktop ${results.lighthouse.desktop?.performance ?? '–'})` : '–',
+		measured: lh
+			? `${lh.performance} (runs ${lh.runs.join(', ')}; desktop ${results.lighthouse.desktop?.performance ?? '–'})`
+			: '–',
 		ok: lh ? lh.performance >= TARGETS.lighthousePerformance : null
 	});
 	rows.push({
@@ -77,7 +98,9 @@ export function verdicts(results) {
 export function markdown(results) {
 	const lines = [];
 	const m = results.machine;
-	lines.push(`Run ${results.startedAt} (${results.mode}), commit \`${results.commit}\`${results.dirty ? ' (uncommitted changes)' : ''}.`);
+	lines.push(
+		`Run ${results.startedAt} (${results.mode}), commit \`${results.commit}\`${results.dirty ? ' (uncommitted changes)' : ''}.`
+	);
 	lines.push(
 		`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.chromium}; load average ${m.loadStart.toFixed(1)} at start, ${m.loadEnd.toFixed(1)} at end.`
 	);
@@ -90,9 +113,13 @@ export function markdown(results) {
 
 	if (results.render) {
 		lines.push('');
-		lines.push('### Server-side render of the forest plot to SVG (ms, median of interleaved repetitions after warm-up)');
+		lines.push(
+			'### Server-side render of the forest plot to SVG (ms, median of interleaved repetitions after warm-up)'
+		);
 		lines.push('');
-		lines.push('| Results | Rows | Size (px) | Ours | Observable Plot | Vega-Lite | Ours/Plot | Ours/Vega-Lite | CPU ours/Plot | CPU ours/Vega-Lite | Reps |');
+		lines.push(
+			'| Results | Rows | Size (px) | Ours | Observable Plot | Vega-Lite | Ours/Plot | Ours/Vega-Lite | CPU ours/Plot | CPU ours/Vega-Lite | Reps |'
+		);
 		lines.push('| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 		for (const s of results.render.sizes) {
 			const l = s.libraries;
@@ -101,7 +128,9 @@ export function markdown(results) {
 			);
 		}
 		lines.push('');
-		lines.push('| Results | Markup (KB, gzip) ours / Plot / Vega-Lite | Elements ours / Plot / Vega-Lite | Our row building (ms) | Vega-Lite compile (ms) |');
+		lines.push(
+			'| Results | Markup (KB, gzip) ours / Plot / Vega-Lite | Elements ours / Plot / Vega-Lite | Our row building (ms) | Vega-Lite compile (ms) |'
+		);
 		lines.push('| ---: | --- | --- | ---: | ---: |');
 		for (const s of results.render.sizes) {
 			const l = s.libraries;
@@ -112,7 +141,9 @@ export function markdown(results) {
 		const attributed = results.render.sizes.filter((s) => s.attribution);
 		for (const s of attributed) {
 			lines.push('');
-			lines.push(`Where our render time goes at ${s.results.toLocaleString('en')} results (CPU profile, each sample charged to the nearest component; shares):`);
+			lines.push(
+				`Where our render time goes at ${s.results.toLocaleString('en')} results (CPU profile, each sample charged to the nearest component; shares):`
+			);
 			lines.push('');
 			lines.push(
 				s.attribution.components
@@ -125,9 +156,13 @@ export function markdown(results) {
 
 	if (results.browser) {
 		lines.push('');
-		lines.push(`### In the browser (${results.browser.chromium}, ${results.browser.viewport.width}×${results.browser.viewport.height}; ms, median)`);
+		lines.push(
+			`### In the browser (${results.browser.chromium}, ${results.browser.viewport.width}×${results.browser.viewport.height}; ms, median)`
+		);
 		lines.push('');
-		lines.push('| Page | Dataset | Marks | Change | Frame (change → painted) | Double rAF | No-op double rAF | Samples |');
+		lines.push(
+			'| Page | Dataset | Marks | Change | Frame (change → painted) | Double rAF | No-op double rAF | Samples |'
+		);
 		lines.push('| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |');
 		for (const p of results.browser.pages) {
 			for (const u of p.updates)
@@ -146,9 +181,30 @@ export function markdown(results) {
 					lines.push(
 						`| ${p.dataset} | ${u.kind.split(' (')[0]} | ${t.value === '' ? '(all)' : t.value} | ${ms(t.total)} | ${ms(t.script)} | ${ms(t.style)} | ${ms(t.layout)} | ${ms(t.paint)} | ${ms(t.other)} |`
 					);
+		const profiled = results.browser.pages.flatMap((p) =>
+			p.updates.filter((u) => u.byFile?.length).map((u) => ({ p, u }))
+		);
+		if (profiled.length) {
+			lines.push('');
+			lines.push(
+				'Where an update’s time goes, by source file (CPU profile, ms per change; each sample charged to the innermost frame of our code on the stack, through the hidden source maps; "(program)" is the browser’s own style, layout and paint; the bench’s settling frames are included):'
+			);
+			lines.push('');
+			for (const { p, u } of profiled)
+				lines.push(
+					`- ${p.dataset}, ${u.kind.split(' (')[0]}: ${u.byFile
+						.slice(0, 9)
+						.map((e) => `${e.name} ${ms(e.ms)}`)
+						.join(' · ')}`
+				);
+		}
 		for (const p of results.browser.pages) {
 			if (p.filterNote) lines.push('', `Note: ${p.filterNote}.`);
-			if (p.mountedAtMs) lines.push('', `${p.dataset}: first render done ${ms(p.mountedAtMs)} ms after navigation start.`);
+			if (p.mountedAtMs)
+				lines.push(
+					'',
+					`${p.dataset}: first render done ${ms(p.mountedAtMs)} ms after navigation start.`
+				);
 		}
 		const exports = results.browser.pages.find((p) => p.exports)?.exports;
 		lines.push('');
@@ -158,7 +214,9 @@ export function markdown(results) {
 			lines.push('| Export | First (loads the exporter) | Warm (median) |');
 			lines.push('| --- | ---: | ---: |');
 			for (const [format, t] of Object.entries(exports.formats))
-				lines.push(`| ${format} | ${t.firstMs ?? '–'} ms | ${t.warm ? ms(t.warm.median) : '–'} ms |`);
+				lines.push(
+					`| ${format} | ${t.firstMs ?? '–'} ms | ${t.warm ? ms(t.warm.median) : '–'} ms |`
+				);
 		}
 	}
 
@@ -169,13 +227,21 @@ export function markdown(results) {
 		lines.push('');
 		lines.push('| | Files | Raw (KB) | Gzip -9 (KB) |');
 		lines.push('| --- | ---: | ---: | ---: |');
-		lines.push(`| HTML (index.html, includes the serialised dataset) | 1 | ${kb(w.html.bytes)} | ${kb(w.html.gzip)} |`);
-		lines.push(`| JS loaded up front (modulepreload + static imports) | ${w.js.files} | ${kb(w.js.bytes)} | ${kb(w.js.gzip)} |`);
+		lines.push(
+			`| HTML (index.html, includes the serialised dataset) | 1 | ${kb(w.html.bytes)} | ${kb(w.html.gzip)} |`
+		);
+		lines.push(
+			`| JS loaded up front (modulepreload + static imports) | ${w.js.files} | ${kb(w.js.bytes)} | ${kb(w.js.gzip)} |`
+		);
 		lines.push(`| CSS | ${w.css.files} | ${kb(w.css.bytes)} | ${kb(w.css.gzip)} |`);
-		lines.push(`| JS loaded on demand (dynamic imports; not counted) | ${w.lazyJs.files} | ${kb(w.lazyJs.bytes)} | ${kb(w.lazyJs.gzip)} |`);
+		lines.push(
+			`| JS loaded on demand (dynamic imports; not counted) | ${w.lazyJs.files} | ${kb(w.lazyJs.bytes)} | ${kb(w.lazyJs.gzip)} |`
+		);
 		if (w.attribution) {
 			lines.push('');
-			lines.push('First-load JS by origin (from hidden source maps; gzip estimated per chunk share):');
+			lines.push(
+				'First-load JS by origin (from hidden source maps; gzip estimated per chunk share):'
+			);
 			lines.push('');
 			lines.push(
 				w.attribution

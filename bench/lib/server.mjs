@@ -48,7 +48,11 @@ export async function serveStatic({ port, host = '127.0.0.1', mounts }) {
 		const base = join(mount.dir, rel);
 		const candidates = [base, `${base}.html`, join(base, 'index.html')];
 		let file;
-		for (const candidate of candidates) if (await isFile(candidate)) { file = candidate; break; }
+		for (const candidate of candidates)
+			if (await isFile(candidate)) {
+				file = candidate;
+				break;
+			}
 		if (!file) {
 			res.writeHead(404, { 'content-type': 'text/plain' });
 			res.end('not found');

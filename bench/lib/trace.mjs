@@ -6,10 +6,19 @@
  */
 
 const CATEGORY = [
-	[/^(FunctionCall|EvaluateScript|EventDispatch|FireAnimationFrame|TimerFire|RunMicrotasks|V8\.Execute|v8\.callFunction|v8\.run|MajorGC|MinorGC|V8\.GC.*|BlinkGC.*|ThreadState::.*)$/, 'script'],
+	[
+		/^(FunctionCall|EvaluateScript|EventDispatch|FireAnimationFrame|TimerFire|RunMicrotasks|V8\.Execute|v8\.callFunction|v8\.run|MajorGC|MinorGC|V8\.GC.*|BlinkGC.*|ThreadState::.*)$/,
+		'script'
+	],
 	[/^(UpdateLayoutTree|RecalculateStyles|ParseAuthorStyleSheet|Document::updateStyle)$/, 'style'],
-	[/^(Layout|UpdateLayout|IntersectionObserverController::computeIntersections|ResizeObserverController::.*)$/, 'layout'],
-	[/^(PrePaint|Paint|PaintImage|Layerize|Commit|UpdateLayer|UpdateLayerTree|CompositeLayers|Rasterize.*|Decode.*|RasterTask|PaintArtifactCompositor.*)$/, 'paint']
+	[
+		/^(Layout|UpdateLayout|IntersectionObserverController::computeIntersections|ResizeObserverController::.*)$/,
+		'layout'
+	],
+	[
+		/^(PrePaint|Paint|PaintImage|Layerize|Commit|UpdateLayer|UpdateLayerTree|CompositeLayers|Rasterize.*|Decode.*|RasterTask|PaintArtifactCompositor.*)$/,
+		'paint'
+	]
 ];
 
 function categoryOf(name) {
@@ -22,9 +31,11 @@ function categoryOf(name) {
  * @returns {{ script: number, style: number, layout: number, paint: number, other: number, total: number }}
  */
 export function mainThreadBreakdown(trace) {
-	const events = Array.isArray(trace) ? trace : trace.traceEvents ?? [];
+	const events = Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
 	// The renderer's main thread: the thread named CrRendererMain with the most events.
-	const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+	const mains = events.filter(
+		(e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
+	);
 	const counts = new Map();
 	for (const e of events) {
 		if (e.ph !== 'X') continue;

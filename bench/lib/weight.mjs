@@ -16,9 +16,12 @@ export function moduleImports(code) {
 	const statics = new Set();
 	const dynamics = new Set();
 	// import{a}from"./x.js" · import"./x.js" · export{a}from"./x.js" (minified or not)
-	for (const m of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w*$\s{},]*?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g))
+	for (const m of code.matchAll(
+		/(?:^|[;\s}])(?:import|export)\s*(?:[\w*$\s{},]*?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g
+	))
 		statics.add(m[1]);
-	for (const m of code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)) dynamics.add(m[1]);
+	for (const m of code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g))
+		dynamics.add(m[1]);
 	return { statics: [...statics], dynamics: [...dynamics] };
 }
 
@@ -83,23 +86,35 @@ export function pageWeight({ root, buildDir = join(root, 'build'), page = 'index
 		if (initial.has(file) || lazyFiles.has(file) || !existsSync(file)) continue;
 		const code = readFileSync(file);
 		lazyFiles.set(file, code);
-		for (const s of moduleImports(code.toString('utf8')).statics) lazyQueue.push(join(dirname(file), s));
+		for (const s of moduleImports(code.toString('utf8')).statics)
+			lazyQueue.push(join(dirname(file), s));
 	}
 
 	const describe = (file, code) => {
 		const rel = relative(buildDir, file).split('\\').join(posix.sep);
 		return { file: rel, bytes: code.length, gzip: gz(code), modules: names.get(rel) ?? [] };
 	};
-	const js = [...initial].map(([file, code]) => describe(file, code)).sort((a, b) => b.gzip - a.gzip);
-	const css = cssFiles.map((href) => describe(toFile(base, href), readFileSync(toFile(base, href))));
-	const lazyJs = [...lazyFiles].map(([file, code]) => describe(file, code)).sort((a, b) => b.gzip - a.gzip);
+	const js = [...initial]
+		.map(([file, code]) => describe(file, code))
+		.sort((a, b) => b.gzip - a.gzip);
+	const css = cssFiles.map((href) =>
+		describe(toFile(base, href), readFileSync(toFile(base, href)))
+	);
+	const lazyJs = [...lazyFiles]
+		.map(([file, code]) => describe(file, code))
+		.sort((a, b) => b.gzip - a.gzip);
 	const sum = (items, key) => items.reduce((n, i) => n + i[key], 0);
 	return {
 		page,
 		html: { bytes: html.length, gzip: gz(html) },
 		js: { files: js.length, bytes: sum(js, 'bytes'), gzip: sum(js, 'gzip'), chunks: js },
 		css: { files: css.length, bytes: sum(css, 'bytes'), gzip: sum(css, 'gzip'), chunks: css },
-		lazyJs: { files: lazyJs.length, bytes: sum(lazyJs, 'bytes'), gzip: sum(lazyJs, 'gzip'), chunks: lazyJs.slice(0, 15) }
+		lazyJs: {
+			files: lazyJs.length,
+			bytes: sum(lazyJs, 'bytes'),
+			gzip: sum(lazyJs, 'gzip'),
+			chunks: lazyJs.slice(0, 15)
+		}
 	};
 }
 

@@ -92,7 +92,13 @@ export interface RenderBenchResult {
 }
 
 const forSize = (table: Record<number, number>, n: number) =>
-	table[Math.max(...Object.keys(table).map(Number).filter((k) => k <= n))];
+	table[
+		Math.max(
+			...Object.keys(table)
+				.map(Number)
+				.filter((k) => k <= n)
+		)
+	];
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 

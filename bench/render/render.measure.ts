@@ -9,7 +9,8 @@ import { FULL_CONFIG, QUICK_CONFIG, runRenderBench } from './measure';
 
 it('renders the forest plot with ours, Observable Plot and Vega-Lite', async () => {
 	const named = process.env.BENCH_RENDER_CONFIG ?? 'full';
-	const config = named === 'quick' ? QUICK_CONFIG : named.startsWith('{') ? JSON.parse(named) : FULL_CONFIG;
+	const config =
+		named === 'quick' ? QUICK_CONFIG : named.startsWith('{') ? JSON.parse(named) : FULL_CONFIG;
 	const out = process.env.BENCH_RENDER_OUT;
 	const result = await runRenderBench(config, (line) => process.stdout.write(`${line}\n`));
 	expect(result.sizes).toHaveLength(config.sizes.length);

@@ -15,7 +15,7 @@ import { render } from 'svelte/server';
 import * as Plot from '@observablehq/plot';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import ResponseForest from '../../src/lib/charts/forest/ResponseForest.svelte';
 import { DEFAULT_FOREST_OPTIONS } from '../../src/lib/charts/forest/forest-rows';
 import type { Dataset } from '../../src/lib/evidence/schema';
@@ -46,10 +46,16 @@ export function countOurPoints(markup: string): number {
 	return (oursSvg(markup).match(/data-result-id="/g) ?? []).length;
 }
 
+/** jsdom ships no types: the one constructor we use. */
+type JsdomModule = { JSDOM: new (html: string) => { window: { document: Document } } };
+
 /** One jsdom document per process, made before timing: Plot only needs createElementNS. */
 let plotDocument: Document | undefined;
 export function plotDoc(): Document {
-	plotDocument ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	if (!plotDocument) {
+		const { JSDOM } = createRequire(import.meta.url)('jsdom') as JsdomModule;
+		plotDocument = new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	}
 	return plotDocument;
 }
 
@@ -58,7 +64,11 @@ export function renderPlot({ rows, frame }: PeerInput): Rendered {
 	const groups = rows.filter((r) => r.group);
 	const withCi = data.filter((r) => r.low !== null);
 	const cap = Math.round(frame.rowHeight * 0.3);
-	const text = { fontSize: frame.fontSize, frameAnchor: 'left' as const, textAnchor: 'start' as const };
+	const text = {
+		fontSize: frame.fontSize,
+		frameAnchor: 'left' as const,
+		textAnchor: 'start' as const
+	};
 	const figure = Plot.plot({
 		document: plotDoc(),
 		width: frame.width,
@@ -91,7 +101,14 @@ export function renderPlot({ rows, frame }: PeerInput): Rendered {
 			),
 			Plot.ruleY(
 				withCi.filter((d) => d.computed),
-				{ y: 'key', x1: 'low', x2: 'high', stroke: 'role', strokeWidth: 1.75, strokeDasharray: '4 3' }
+				{
+					y: 'key',
+					x1: 'low',
+					x2: 'high',
+					stroke: 'role',
+					strokeWidth: 1.75,
+					strokeDasharray: '4 3'
+				}
 			),
 			Plot.tickX(withCi, { x: 'low', y: 'key', stroke: 'role', insetTop: cap, insetBottom: cap }),
 			Plot.tickX(withCi, { x: 'high', y: 'key', stroke: 'role', insetTop: cap, insetBottom: cap }),
@@ -103,9 +120,23 @@ export function renderPlot({ rows, frame }: PeerInput): Rendered {
 			),
 			Plot.dot(
 				data.filter((d) => d.computed),
-				{ x: 'value', y: 'key', fill: 'white', stroke: 'role', symbol: 'role', r: 5.5, strokeWidth: 2 }
+				{
+					x: 'value',
+					y: 'key',
+					fill: 'white',
+					stroke: 'role',
+					symbol: 'role',
+					r: 5.5,
+					strokeWidth: 2
+				}
 			),
-			Plot.text(groups, { ...text, y: 'key', text: 'study', dx: -frame.marginLeft + 6, fontWeight: 'bold' }),
+			Plot.text(groups, {
+				...text,
+				y: 'key',
+				text: 'study',
+				dx: -frame.marginLeft + 6,
+				fontWeight: 'bold'
+			}),
 			Plot.text(data, { ...text, y: 'key', text: 'study', dx: frame.studyX }),
 			Plot.text(data, { ...text, y: 'key', text: 'endpoint', dx: frame.endpointX }),
 			Plot.text(data, {
@@ -143,7 +174,13 @@ export function vegaLiteSpec({ rows, frame }: PeerInput): vegaLite.TopLevelSpec 
 		scale: { domain: Object.keys(ROLE_COLORS), range: Object.values(ROLE_COLORS) }
 	};
 	const text = (field: string, dx: number, extra: Record<string, unknown> = {}) => ({
-		mark: { type: 'text' as const, align: 'left' as const, baseline: 'middle' as const, fontSize: frame.fontSize, ...extra },
+		mark: {
+			type: 'text' as const,
+			align: 'left' as const,
+			baseline: 'middle' as const,
+			fontSize: frame.fontSize,
+			...extra
+		},
 		encoding: { y, x: { value: dx }, text: { field } }
 	});
 	return {
@@ -151,7 +188,12 @@ export function vegaLiteSpec({ rows, frame }: PeerInput): vegaLite.TopLevelSpec 
 		width: plotWidth,
 		height: plotHeight,
 		autosize: { type: 'none' },
-		padding: { top: frame.marginTop, bottom: frame.marginBottom, left: frame.marginLeft, right: frame.marginRight },
+		padding: {
+			top: frame.marginTop,
+			bottom: frame.marginBottom,
+			left: frame.marginLeft,
+			right: frame.marginRight
+		},
 		title: { text: frame.title, subtitle: frame.subtitle, anchor: 'start', offset: 70 },
 		data: { values: rows },
 		config: { view: { stroke: null }, font: 'Inter, Arial, sans-serif' },
@@ -161,7 +203,10 @@ export function vegaLiteSpec({ rows, frame }: PeerInput): vegaLite.TopLevelSpec 
 				mark: { type: 'rule', strokeWidth: 1.75 },
 				encoding: {
 					y,
-					x: { ...x('low'), axis: { grid: true, title: 'Percent of patients', values: [0, 25, 50, 75, 100] } },
+					x: {
+						...x('low'),
+						axis: { grid: true, title: 'Percent of patients', values: [0, 25, 50, 75, 100] }
+					},
 					x2: { field: 'high' },
 					color,
 					strokeDash: { condition: { test: 'datum.computed', value: [4, 3] }, value: [1, 0] }
@@ -200,7 +245,10 @@ export function vegaLiteSpec({ rows, frame }: PeerInput): vegaLite.TopLevelSpec 
 					}
 				}
 			},
-			{ ...text('study', -frame.marginLeft + 6, { fontWeight: 'bold' }), transform: [{ filter: 'datum.group' }] },
+			{
+				...text('study', -frame.marginLeft + 6, { fontWeight: 'bold' }),
+				transform: [{ filter: 'datum.group' }]
+			},
 			{ ...text('study', frame.studyX), transform: [{ filter: '!datum.group' }] },
 			{ ...text('endpoint', frame.endpointX), transform: [{ filter: '!datum.group' }] },
 			{ ...text('estimate', plotWidth + frame.estimateX), transform: [{ filter: '!datum.group' }] }
