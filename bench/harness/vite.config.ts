@@ -12,7 +12,13 @@ export default defineConfig({
 	root: fileURLToPath(new URL('.', import.meta.url)),
 	base: '/__bench/',
 	plugins: [svelte({ configFile: `${root}svelte.config.js` })],
-	resolve: { alias: { $lib: `${root}src/lib` } },
+	resolve: {
+		alias: {
+			$lib: `${root}src/lib`,
+			// Components read SvelteKit's page state (the export menu: the page URL).
+			'$app/state': fileURLToPath(new URL('./app/state.ts', import.meta.url))
+		}
+	},
 	build: {
 		outDir: `${root}node_modules/.cache/bench-harness`,
 		emptyOutDir: true,
