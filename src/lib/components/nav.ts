@@ -8,5 +8,6 @@ export const sections = [
 	{ href: '/methods', label: () => m.nav_methods() },
 	{ href: '/timeline', label: () => m.nav_timeline() },
 	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
-	{ href: '/safety', label: () => m.nav_safety() }
+	{ href: '/safety', label: () => m.nav_safety() },
+	{ href: '/present', label: () => m.nav_present() }
 ] as const;

@@ -1,0 +1,186 @@
+/**
+ * What each item of the Export menu does, as plain async functions the menu and the
+ * presentation page share. Heavy libraries (exceljs, jspdf, pptxgenjs) are imported
+ * on first use, so they never weigh on a page's first load.
+ */
+import type { ChartSpec, TidyRow } from '$lib/charts/spec';
+import type { Locale } from '$lib/format';
+import { csvBlob } from './csv';
+import { bytesBlob } from './download';
+import { exportFileName } from './filename';
+import { rasteriseSvg, pngDataUrl, type PngScale } from './png';
+import type { ExportSource } from './sources';
+import {
+	currentExportTheme,
+	serialiseSvg,
+	standaloneSvg,
+	svgBlob,
+	type ExportTheme,
+	type StandaloneSvg
+} from './svg';
+import type { DeckSlide } from './pptx';
+
+export type ExportFormat = 'svg' | 'png1' | 'png2' | 'png4' | 'pdf' | 'csv' | 'xlsx' | 'pptx';
+
+export interface ChartExportInput {
+	spec: ChartSpec;
+	rows: TidyRow[];
+	svg: SVGElement | undefined;
+	sources: ExportSource[];
+	locale: Locale;
+	disclaimer: string;
+	/** The page URL, for the About sheet. */
+	url?: string;
+	theme?: ExportTheme;
+}
+
+export interface ExportFile {
+	blob: Blob;
+	fileName: string;
+}
+
+export class NoChartError extends Error {
+	constructor() {
+		super('The chart is not drawn yet.');
+		this.name = 'NoChartError';
+	}
+}
+
+function requireSvg(svg: SVGElement | undefined): SVGSVGElement {
+	if (!svg || svg.localName !== 'svg' || !svg.isConnected) throw new NoChartError();
+	return svg as SVGSVGElement;
+}
+
+/**
+ * How far down the chart's own title block reaches, in px from the top of the chart.
+ * Slides print the title as editable slide text, so their image starts below it.
+ */
+export function titleBlockBottom(svg: SVGSVGElement): number {
+	const title = svg.querySelector(':scope > g.title, :scope > [data-export-role="title"]');
+	const container = svg.parentElement;
+	if (!title || !container) return 0;
+	const bottom = title.getBoundingClientRect().bottom - container.getBoundingClientRect().top;
+	return Number.isFinite(bottom) && bottom > 0 ? Math.ceil(bottom) : 0;
+}
+
+/** The standalone clone, optionally cut below the title block (for slides). */
+export function chartClone(
+	input: Pick<ChartExportInput, 'spec' | 'svg' | 'theme'>,
+	options: { withoutTitle?: boolean } = {}
+): StandaloneSvg {
+	const svg = requireSvg(input.svg);
+	const theme = input.theme ?? currentExportTheme();
+	const result = standaloneSvg(svg, input.spec, { theme });
+	if (options.withoutTitle) {
+		const cut = titleBlockBottom(svg);
+		if (cut > 0 && cut < result.height / 2) {
+			const title = result.element.querySelector(
+				':scope > g.title, :scope > [data-export-role="title"]'
+			);
+			title?.remove();
+			const [x, y, w, h] = (result.element.getAttribute('viewBox') ?? '').split(' ').map(Number);
+			result.element.setAttribute('viewBox', `${x} ${y + cut} ${w} ${h - cut}`);
+			result.element.setAttribute('height', String(h - cut));
+			result.height = h - cut;
+		}
+	}
+	return result;
+}
+
+export interface ChartPng {
+	bytes: Uint8Array;
+	width: number;
+	height: number;
+}
+
+export async function chartPng(
+	input: Pick<ChartExportInput, 'spec' | 'svg' | 'theme'>,
+	scale: PngScale,
+	options: { withoutTitle?: boolean } = {}
+): Promise<ChartPng> {
+	const clone = chartClone(input, options);
+	const bytes = await rasteriseSvg(serialiseSvg(clone.element), clone.width, clone.height, scale);
+	return {
+		bytes,
+		width: Math.round(clone.width * scale),
+		height: Math.round(clone.height * scale)
+	};
+}
+
+/** A slide for the PPTX: the chart below its title at 4×, with its rows for the notes. */
+export async function chartSlide(
+	input: Pick<ChartExportInput, 'spec' | 'rows' | 'svg' | 'theme'>
+): Promise<DeckSlide> {
+	const png = await chartPng(input, 4, { withoutTitle: true });
+	return {
+		spec: input.spec,
+		rows: input.rows,
+		image: { data: pngDataUrl(png.bytes), width: png.width, height: png.height }
+	};
+}
+
+export async function exportChart(
+	format: ExportFormat,
+	input: ChartExportInput
+): Promise<ExportFile> {
+	const { spec, rows } = input;
+	switch (format) {
+		case 'svg': {
+			const clone = chartClone(input);
+			return { blob: svgBlob(serialiseSvg(clone.element)), fileName: exportFileName(spec, 'svg') };
+		}
+		case 'png1':
+		case 'png2':
+		case 'png4': {
+			const scale = Number(format.slice(3)) as PngScale;
+			const png = await chartPng(input, scale);
+			return {
+				blob: bytesBlob(png.bytes, 'image/png'),
+				fileName: exportFileName(spec, 'png', `${scale}x`)
+			};
+		}
+		case 'pdf': {
+			const clone = chartClone(input);
+			const { chartPdf, PDF_MIME } = await import('./pdf');
+			const bytes = await chartPdf(clone.element, spec, {
+				width: clone.width,
+				height: clone.height
+			});
+			return { blob: bytesBlob(bytes, PDF_MIME), fileName: exportFileName(spec, 'pdf') };
+		}
+		case 'csv':
+			return { blob: csvBlob(rows), fileName: exportFileName(spec, 'csv') };
+		case 'xlsx': {
+			const { xlsxBytes, XLSX_MIME } = await import('./xlsx');
+			const bytes = await xlsxBytes(spec, rows, {
+				sources: input.sources,
+				disclaimer: input.disclaimer,
+				url: input.url
+			});
+			return { blob: bytesBlob(bytes, XLSX_MIME), fileName: exportFileName(spec, 'xlsx') };
+		}
+		case 'pptx': {
+			const slide = await chartSlide(input);
+			const { pptxBytes, PPTX_MIME } = await import('./pptx');
+			const bytes = await pptxBytes([slide], { locale: input.locale, title: spec.title });
+			return { blob: bytesBlob(bytes, PPTX_MIME), fileName: exportFileName(spec, 'pptx') };
+		}
+	}
+}
+
+/** The whole deck as one PPTX: one slide per chart, in deck order. */
+export async function exportDeck(
+	charts: Pick<ChartExportInput, 'spec' | 'rows' | 'svg' | 'theme'>[],
+	locale: Locale,
+	title: string,
+	onProgress?: (done: number, total: number) => void
+): Promise<Uint8Array> {
+	const slides: DeckSlide[] = [];
+	for (const chart of charts) {
+		onProgress?.(slides.length, charts.length);
+		slides.push(await chartSlide(chart));
+	}
+	onProgress?.(slides.length, charts.length);
+	const { pptxBytes } = await import('./pptx');
+	return pptxBytes(slides, { locale, title });
+}

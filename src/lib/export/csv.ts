@@ -1,0 +1,30 @@
+/**
+ * CSV of a chart's rows: RFC 4180 (CRLF line ends, fields with a comma, quote or line
+ * break in double quotes, quotes doubled), UTF-8 with a byte-order mark so Excel reads
+ * "≥" and "é" correctly, the header first and no comment lines.
+ */
+import type { TidyRow } from '$lib/charts/spec';
+import { neutraliseFormula } from './neutralise';
+import { rowCells, TABLE_HEADERS, type Cell } from './table';
+
+export const CSV_MIME = 'text/csv;charset=utf-8';
+const BOM = '\uFEFF';
+
+function csvField(cell: Cell): string {
+	if (cell === null) return '';
+	// Numbers are written as JavaScript prints them: a dot for decimals, no grouping.
+	const text = typeof cell === 'number' ? String(cell) : neutraliseFormula(cell);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The CSV text, starting with a BOM. */
+export function toCsv(rows: TidyRow[]): string {
+	const lines = [TABLE_HEADERS, ...rows.map(rowCells)].map((cells) =>
+		cells.map(csvField).join(',')
+	);
+	return `${BOM}${lines.join('\r\n')}\r\n`;
+}
+
+export function csvBlob(rows: TidyRow[]): Blob {
+	return new Blob([toCsv(rows)], { type: CSV_MIME });
+}
