@@ -263,6 +263,29 @@ test.describe('context charts', () => {
 		}
 	});
 
+	for (const [width, height] of [
+		[1280, 720],
+		[375, 812]
+	]) {
+		test(`screenshots at ${width}×${height}, light and dark`, async ({ page }) => {
+			await page.setViewportSize({ width, height });
+			for (const scheme of ['light', 'dark'] as const) {
+				await page.emulateMedia({ colorScheme: scheme });
+				for (const chart of charts) {
+					await page.goto(chart.path);
+					const fig = figure(page, chart.id);
+					await expect(fig.locator('.mark').first()).toBeVisible();
+					// After hydration the chart fits its container: no horizontal overflow.
+					const overflow = await fig.evaluate((el) => el.scrollWidth - el.clientWidth);
+					expect(overflow, `${chart.id} fits at ${width}px`).toBeLessThanOrEqual(1);
+					await fig.screenshot({
+						path: `test-results/charts-context/${chart.id}-${width}-${scheme}.png`
+					});
+				}
+			}
+		});
+	}
+
 	test.describe('without JavaScript', () => {
 		test.use({ javaScriptEnabled: false });
 
