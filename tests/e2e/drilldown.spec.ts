@@ -91,7 +91,8 @@ test.describe('drill-down journeys', () => {
 		const gloss = (result.provenance as { gloss?: string }).gloss!;
 		await expect(row.locator('.gloss')).toContainText(norm(gloss).slice(0, 30));
 
-		// Escape closes it and gives focus back to the figure.
+		// Escape closes it and gives focus back to the figure (once the page runs: close button).
+		await expect(row.locator('details[open] .panel button')).toBeVisible();
 		await page.keyboard.press('Escape');
 		await expect(quote).toBeHidden();
 		await expect(summary).toBeFocused();
@@ -104,6 +105,8 @@ test.describe('drill-down journeys', () => {
 		expect(await summaries.count()).toBeGreaterThan(1);
 		await summaries.nth(0).click();
 		await expect(page.locator('details[data-testid="provenance"][open]')).toHaveCount(1);
+		// The close button appears once the page runs: from then on Escape and outside presses work.
+		await expect(page.locator('details[open] .panel button')).toBeVisible();
 		// The open panel may cover the next figure: reach it with the keyboard.
 		await summaries.last().focus();
 		await page.keyboard.press('Enter');
@@ -210,10 +213,12 @@ test.describe('drill-down journeys', () => {
 	test('compare two studies picked from their cards', async ({ page }) => {
 		const [a, b] = dataset.studies.filter((s) => s.design === 'randomised');
 		await page.goto('/');
-		await page
+		const toggleA = page
 			.locator(`article[data-study-id="${a.id}"] [data-testid="compare-toggle"]`)
-			.first()
-			.click();
+			.first();
+		// Before hydration the link goes straight to /compare; once the page runs, it picks.
+		await expect(toggleA).toHaveAttribute('href', new RegExp(`\\?compare=${a.id}$`));
+		await toggleA.click();
 		await expect(page).toHaveURL(new RegExp(`\\?compare=${a.id}$`));
 		await expect(page.getByTestId('compare-tray')).toContainText(a.name);
 		await page
@@ -350,6 +355,7 @@ test.describe('drill-down journeys', () => {
 		const study = dataset.studies.find((s) => (s as { registryId?: string }).registryId)!;
 		const registryId = (study as { registryId?: string }).registryId!;
 		await page.goto('/');
+		await expect(page.locator('[data-testid="search-box"][data-ready]')).toHaveCount(1);
 		const box = page.getByRole('combobox', { name: 'Search studies and indications' });
 		await box.fill(registryId.toLowerCase());
 		await expect(page.getByRole('option').first()).toContainText(study.name);
