@@ -101,6 +101,8 @@ test.describe('drill-down journeys', () => {
 	test('only one provenance panel is open at a time', async ({ page }) => {
 		const { study } = quotedHeadline();
 		await page.goto(`/studies/${study.id}`);
+		// One-at-a-time and outside-click closing come with hydration.
+		await page.waitForLoadState('networkidle');
 		const summaries = page.locator('details[data-testid="provenance"] > summary');
 		expect(await summaries.count()).toBeGreaterThan(1);
 		await summaries.nth(0).click();
@@ -358,7 +360,7 @@ test.describe('drill-down journeys', () => {
 		await expect(page.locator('[data-testid="search-box"][data-ready]')).toHaveCount(1);
 		const box = page.getByRole('combobox', { name: 'Search studies and indications' });
 		await box.fill(registryId.toLowerCase());
-		await expect(page.getByRole('option').first()).toContainText(study.name);
+		await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(study.name);
 		await box.press('ArrowDown');
 		await box.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`/studies/${study.id}$`));

@@ -9,5 +9,6 @@ export const sections = [
 	{ href: '/timeline', label: () => m.nav_timeline() },
 	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
 	{ href: '/safety', label: () => m.nav_safety() },
-	{ href: '/present', label: () => m.nav_present() }
+	{ href: '/present', label: () => m.nav_present() },
+	{ href: '/data', label: () => m.nav_data() }
 ] as const;

@@ -18,33 +18,120 @@ export type ValidationOutcome =
 /** Texts of stored sources by source id, for checking quotes verbatim. */
 export type SourceTexts = Record<string, string>;
 
-function formatPath(path: v.IssuePathItem[] | undefined): string {
-	if (!path?.length) return '(root)';
-	return path.reduce<string>((out, item) => {
-		const key = item.key as string | number;
-		return typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : String(key);
-	}, '');
+/**
+ * `['studies', 2, 'arms', 0, 'n']` → `studies[2].arms[0].n`. A key that would not read as one
+ * name (empty, or with dots, brackets, quotes or spaces) is written in brackets: `a[""]`.
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else if (!/^[^.[\]\s"]+$/.test(key)) out += `[${JSON.stringify(key.slice(0, 60))}]`;
+		else out += out ? `.${key}` : key;
+	}
+	return out || '(root)';
 }
 
-function describeReceived(issue: v.BaseIssue<unknown>): string {
-	return issue.received && issue.received !== 'never' ? `, got ${issue.received}` : '';
+const issuePath = (path: v.IssuePathItem[] | undefined) =>
+	formatPath((path ?? []).map((item) => item.key as string | number));
+
+/** Keys that could reach an object's prototype; never valid anywhere in a dataset. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+	'__proto__',
+	'constructor',
+	'prototype'
+]);
+
+/**
+ * Every `__proto__`, `constructor` or `prototype` key anywhere in a parsed value, with its path.
+ * Iterative, so a deeply nested file cannot overflow the stack; cycles are visited once.
+ */
+export function findForbiddenKeys(input: unknown): ValidationIssue[] {
+	const issues: ValidationIssue[] = [];
+	const seen = new Set<object>();
+	const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
+	while (stack.length) {
+		const { value, path } = stack.pop()!;
+		if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+		seen.add(value);
+		if (Array.isArray(value)) {
+			for (let i = value.length - 1; i >= 0; i--)
+				stack.push({ value: value[i], path: [...path, i] });
+			continue;
+		}
+		const keys = Object.keys(value);
+		for (let k = keys.length - 1; k >= 0; k--) {
+			const key = keys[k];
+			if (FORBIDDEN_KEYS.has(key))
+				issues.push({ path: formatPath([...path, key]), message: `forbidden key "${key}"` });
+			else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+		}
+	}
+	return issues;
+}
+
+/** A received value as valibot describes it, cut short so a huge string cannot flood the list. */
+function received(issue: v.BaseIssue<unknown>): string {
+	const text = issue.received;
+	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** "("a" | "b")" → "one of "a", "b""; "Object" → "an object". */
+function describeExpected(expected: string): string {
+	if (expected === 'Object') return 'an object';
+	if (expected === 'Array') return 'a list';
+	if (expected === 'string' || expected === 'boolean' || expected === 'number')
+		return `a ${expected}`;
+	const options = expected.replace(/^\((.*)\)$/, '$1').split(' | ');
+	return options.length > 1 ? `one of ${options.join(', ')}` : expected;
+}
+
+const BOUND_WORDS: Record<string, string> = {
+	min_value: 'a number ≥',
+	max_value: 'a number ≤',
+	gt_value: 'a number >',
+	lt_value: 'a number <'
+};
+
+/** One valibot issue as a sentence: what was expected, what was found. */
+function describeShapeIssue(issue: v.BaseIssue<unknown>): string {
+	const got = received(issue);
+	if (issue.type === 'strict_object' && issue.received === 'undefined')
+		return 'required field is missing';
+	if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${got}`;
+	if (issue.kind === 'schema')
+		return `expected ${describeExpected(issue.expected ?? '')}, got ${got}`;
+	if (issue.type === 'min_length') {
+		const items = Array.isArray(issue.input) ? issue.input.length : undefined;
+		const least = (issue.expected ?? '').replace('>=', '');
+		const rule = issue.message.startsWith('Invalid ')
+			? `expected at least ${least} item${least === '1' ? '' : 's'}`
+			: issue.message;
+		return items === undefined ? rule : `${rule}, got ${items} item${items === 1 ? '' : 's'}`;
+	}
+	// Our own messages ("must be a positive integer") read as "expected a positive integer, got -3".
+	if (!issue.message.startsWith('Invalid ')) {
+		const rule = issue.message.replace(/^must be /, 'expected ');
+		return `${rule}, got ${got}`;
+	}
+	const bound = BOUND_WORDS[issue.type];
+	if (bound)
+		return `expected ${bound} ${(issue.expected ?? '').replace(/^[<>]=?/, '')}, got ${got}`;
+	return `expected ${issue.expected ?? 'a valid value'}, got ${got}`;
 }
 
 /** Checks shape and types; returns the issues with their paths. */
 export function validateShape(input: unknown): ValidationOutcome {
+	const forbidden = findForbiddenKeys(input);
 	const parsed = v.safeParse(DatasetSchema, input);
-	if (parsed.success) return { ok: true, dataset: parsed.output, issues: [] };
-	return {
-		ok: false,
-		issues: parsed.issues.map((issue) => {
-			const expected = issue.expected ? `expected ${issue.expected}` : '';
-			const message =
-				issue.kind === 'schema' && issue.type !== 'strict_object'
-					? `${expected || issue.message}${describeReceived(issue)}`
-					: issue.message;
-			return { path: formatPath(issue.path), message };
-		})
-	};
+	if (parsed.success && !forbidden.length) return { ok: true, dataset: parsed.output, issues: [] };
+	const reported = new Set(forbidden.map((i) => i.path));
+	const shapeIssues = parsed.success
+		? []
+		: parsed.issues
+				.map((issue) => ({ path: issuePath(issue.path), message: describeShapeIssue(issue) }))
+				.filter((issue) => !reported.has(issue.path));
+	return { ok: false, issues: [...forbidden, ...shapeIssues] };
 }
 
 /** Tolerance, in percentage points, for a printed percentage against events/total. */
@@ -174,6 +261,14 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 		dataset.sources.map((s) => s.id),
 		'sources'
 	);
+	// A link the pages render must lead to a web page, never to script (javascript:, data:).
+	dataset.sources.forEach((source, i) => {
+		if (source.url && !/^https?:\/\//i.test(source.url))
+			issues.push({
+				path: `sources[${i}].url`,
+				message: `a source URL must start with https:// or http://, got "${source.url.slice(0, 40)}"`
+			});
+	});
 	duplicate(
 		dataset.indications.map((s) => s.id),
 		'indications'
@@ -335,6 +430,48 @@ export function validateDataset(input: unknown, texts?: SourceTexts): Validation
 	if (!shaped.ok) return shaped;
 	const issues = checkIntegrity(shaped.dataset, texts);
 	return issues.length ? { ok: false, issues } : shaped;
+}
+
+/** What kind of problem an issue is, so the page can say how to fix it. */
+export type IssueKind =
+	| 'syntax'
+	| 'size'
+	| 'encoding'
+	| 'forbidden-key'
+	| 'missing'
+	| 'unknown-field'
+	| 'type'
+	| 'value'
+	| 'reference'
+	| 'duplicate'
+	| 'arithmetic'
+	| 'interval'
+	| 'derivation'
+	| 'provenance'
+	| 'unsafe-url'
+	| 'csv-structure';
+
+const KIND_PATTERNS: [RegExp, IssueKind][] = [
+	[/^forbidden key/, 'forbidden-key'],
+	[/^required field is missing|needs a value or a text/, 'missing'],
+	[/^unknown field/, 'unknown-field'],
+	[/^unknown |belongs to study|no stored text/, 'reference'],
+	[/^duplicate id/, 'duplicate'],
+	[/exceed the total|within rounding|the total is required/, 'arithmetic'],
+	[/^CI /, 'interval'],
+	[/must say how it was obtained/, 'derivation'],
+	[/quote|as printed/, 'provenance'],
+	[/source URL must start/, 'unsafe-url'],
+	[/^expected (a string|a number|a boolean|an object|a list), got|^expected one of /, 'type']
+];
+
+/**
+ * The kind of a validation issue, read from its message (validation issues stay plain
+ * `{path, message}` objects, so they survive being posted from a worker).
+ */
+export function issueKind(issue: ValidationIssue): IssueKind {
+	for (const [pattern, kind] of KIND_PATTERNS) if (pattern.test(issue.message)) return kind;
+	return 'value';
 }
 
 export function formatIssues(issues: ValidationIssue[]): string {

@@ -1,0 +1,142 @@
+import { getContext, setContext } from 'svelte';
+import type { DatasetState } from '$lib/components/dataset-context.svelte';
+import { summariseDataset, type ImportFormat } from '$lib/evidence/dataset-import';
+import type { Dataset } from '$lib/evidence/schema';
+import {
+	StorageError,
+	getActiveKey,
+	listStored,
+	loadDataset,
+	removeDataset,
+	saveDataset,
+	setActiveKey,
+	type StorageFailure,
+	type StoredEntry
+} from '$lib/storage/imported-datasets';
+import { revalidate } from './run-import';
+
+const KEY = Symbol('imported-library');
+
+/** Something the page must tell the user about storage; never swallowed. */
+export type LibraryProblem =
+	{ kind: StorageFailure; detail: string } | { kind: 'stored-invalid'; detail: string };
+
+/**
+ * The imported datasets kept in this browser and which one is shown. Activating one sets
+ * `DatasetState.imported`; choosing the embedded dataset clears it. The embedded dataset
+ * is never stored.
+ */
+export class ImportLibrary {
+	entries: StoredEntry[] = $state([]);
+	activeKey: string | null = $state(null);
+	/** True until the stored list and the active dataset have been read. */
+	restoring = $state(true);
+	problem: LibraryProblem | null = $state(null);
+
+	constructor(private readonly datasets: DatasetState) {}
+
+	get active(): StoredEntry | undefined {
+		return this.entries.find((e) => e.key === this.activeKey);
+	}
+
+	private report(error: unknown) {
+		const failure =
+			error instanceof StorageError ? error : new StorageError('failed', String(error));
+		this.problem = { kind: failure.reason, detail: failure.message };
+	}
+
+	/** Reads the stored list and shows the active imported dataset, if any. Called once on load. */
+	async restore(): Promise<void> {
+		try {
+			this.entries = await listStored();
+			const key = await getActiveKey();
+			if (key) await this.show(key);
+		} catch (error) {
+			// No storage (private mode, disabled): the embedded dataset stays; say so only on /data.
+			this.report(error);
+		} finally {
+			this.restoring = false;
+		}
+	}
+
+	/** Loads, re-validates and shows a stored dataset. */
+	private async show(key: string): Promise<boolean> {
+		const stored = await loadDataset(key);
+		const outcome = stored === undefined ? undefined : await revalidate(stored);
+		if (!outcome?.ok) {
+			this.problem = {
+				kind: 'stored-invalid',
+				detail:
+					outcome && !outcome.ok ? `${outcome.issues[0]?.path}: ${outcome.issues[0]?.message}` : key
+			};
+			await setActiveKey(null);
+			this.activeKey = null;
+			this.datasets.imported = null;
+			return false;
+		}
+		this.datasets.imported = outcome.dataset;
+		this.activeKey = key;
+		return true;
+	}
+
+	/**
+	 * Stores a validated dataset and shows it. Resolves false, with `problem` set, when it could
+	 * not be stored; the shown dataset then stays as it was.
+	 */
+	async add(dataset: Dataset, fileName: string, format: ImportFormat): Promise<boolean> {
+		this.problem = null;
+		try {
+			const entry = await saveDataset(
+				dataset,
+				{ fileName, format, summary: summariseDataset(dataset) },
+				{ activate: true }
+			);
+			this.entries = [...this.entries.filter((e) => e.key !== entry.key), entry];
+			this.datasets.imported = dataset;
+			this.activeKey = entry.key;
+			return true;
+		} catch (error) {
+			this.report(error);
+			return false;
+		}
+	}
+
+	/** Shows a stored dataset, or the embedded one for null. */
+	async activate(key: string | null): Promise<void> {
+		this.problem = null;
+		try {
+			if (key === null) {
+				await setActiveKey(null);
+				this.activeKey = null;
+				this.datasets.imported = null;
+			} else if (await this.show(key)) await setActiveKey(key);
+		} catch (error) {
+			this.report(error);
+		}
+	}
+
+	async remove(key: string): Promise<void> {
+		this.problem = null;
+		try {
+			await removeDataset(key);
+			this.entries = this.entries.filter((e) => e.key !== key);
+			if (this.activeKey === key) {
+				this.activeKey = null;
+				this.datasets.imported = null;
+			}
+		} catch (error) {
+			this.report(error);
+		}
+	}
+}
+
+export function provideImportLibrary(library: ImportLibrary): ImportLibrary {
+	return setContext(KEY, library);
+}
+
+/** The import library of the root layout; call during component initialisation. */
+export function useImportLibrary(): ImportLibrary {
+	const library = getContext<ImportLibrary | undefined>(KEY);
+	if (!library) throw new Error('useImportLibrary() needs the root layout to provide it');
+	return library;
+}

@@ -1,0 +1,13 @@
+/** Saves text as a file through a temporary object URL (revoked right after). Browser only. */
+export function saveTextFile(text: string, fileName: string, type: string): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = fileName;
+	link.style.display = 'none';
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// Revoked later, not at once: some browsers start reading the blob after click() returns.
+	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,214 @@
+/**
+ * Importing a dataset file (JSON or the tidy CSV): read, validate, and either hand back the
+ * whole valid dataset or every problem with its path, line and column. Nothing is half
+ * imported. Plain TypeScript, so it runs the same in a Web Worker, in node and in tests.
+ */
+import { readDatasetCsv, type CsvLocation } from './dataset-csv';
+import { locateJsonPaths, parseJsonText } from './json-text';
+import type { Dataset } from './schema';
+import { issueKind, validateDataset, type IssueKind, type ValidationIssue } from './validate';
+
+/** Files larger than this are refused before they are read (20 MB). */
+export const MAX_IMPORT_BYTES = 20_000_000;
+
+/** How many issues get a line and column looked up; a file with more is broken throughout. */
+const MAX_LOCATED_ISSUES = 1000;
+
+export type ImportFormat = 'json' | 'csv';
+
+/** One problem with an imported file: a dataset path, and where the file says it. */
+export interface ImportIssue {
+	/** Dataset path such as `studies[2].arms[0].n`, or `line 12` for problems of the CSV itself. */
+	path: string;
+	message: string;
+	kind: IssueKind;
+	line?: number;
+	column?: number;
+	/** The CSV column's header. */
+	columnName?: string;
+}
+
+export type ImportOutcome =
+	| { ok: true; format: ImportFormat; dataset: Dataset }
+	| { ok: false; format?: ImportFormat; issues: ImportIssue[] };
+
+/** The numbers a person checks before activating an imported dataset. */
+export interface DatasetSummary {
+	medicine: string;
+	inn: string;
+	version: string;
+	released: string;
+	synthetic: boolean;
+	studies: number;
+	results: number;
+	sources: number;
+	indications: number;
+}
+
+export function summariseDataset(dataset: Dataset): DatasetSummary {
+	return {
+		medicine: dataset.medicine.name,
+		inn: dataset.medicine.inn,
+		version: dataset.version,
+		released: dataset.released,
+		synthetic: dataset.synthetic,
+		studies: dataset.studies.length,
+		results: dataset.studies.reduce(
+			(sum, s) => sum + s.endpoints.reduce((n, e) => n + e.results.length, 0),
+			0
+		),
+		sources: dataset.sources.length,
+		indications: dataset.indications.length
+	};
+}
+
+const slug = (text: string) =>
+	text
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9.]+/g, '-')
+		.replace(/^[-.]+|[-.]+$/g, '')
+		.slice(0, 60) || 'dataset';
+
+/** A file-name stem for a dataset: `blincyto-2025.01-1`, `examplumab-synthetic-2025.03-synthetic`. */
+export function datasetFileStem(dataset: Dataset): string {
+	return `${slug(dataset.medicine.name)}-${slug(dataset.version)}`;
+}
+
+/** The issue for a file over the size limit, or undefined when it fits. */
+export function sizeIssue(bytes: number): ImportIssue | undefined {
+	if (bytes <= MAX_IMPORT_BYTES) return undefined;
+	const mb = (bytes / 1_000_000).toFixed(1);
+	return {
+		path: '(file)',
+		message: `the file is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1_000_000} MB`,
+		kind: 'size'
+	};
+}
+
+/**
+ * The text of a file's bytes, strictly as UTF-8: a file saved in another encoding (Excel's
+ * "CSV" in Windows-1252, say) is refused rather than read with replacement characters.
+ */
+export function decodeImportBytes(
+	bytes: ArrayBuffer | Uint8Array
+): { ok: true; text: string } | { ok: false; issue: ImportIssue } {
+	try {
+		return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+	} catch {
+		return {
+			ok: false,
+			issue: {
+				path: '(file)',
+				message: 'the file is not UTF-8 text',
+				kind: 'encoding'
+			}
+		};
+	}
+}
+
+/** JSON or CSV, by the file name's extension, else by the first character. */
+export function detectFormat(text: string, fileName?: string): ImportFormat {
+	const extension = fileName?.toLowerCase().match(/\.(json|csv)$/)?.[1];
+	if (extension === 'json' || extension === 'csv') return extension;
+	const first = text.replace(/^\uFEFF/, '').trimStart()[0];
+	return first === '{' || first === '[' ? 'json' : 'csv';
+}
+
+function located(
+	issue: ValidationIssue,
+	place: CsvLocation | { line: number; column: number } | undefined
+): ImportIssue {
+	return { path: issue.path, message: issue.message, kind: issueKind(issue), ...place };
+}
+
+function importJson(text: string): ImportOutcome {
+	const read = parseJsonText(text);
+	const readIssues: ImportIssue[] = read.issues.map((i) => ({
+		path: i.path,
+		message: i.message,
+		kind: i.kind === 'duplicate-key' ? 'duplicate' : i.kind,
+		line: i.line,
+		column: i.column
+	}));
+	if (!('value' in read)) return { ok: false, format: 'json', issues: readIssues };
+	const outcome = validateDataset(read.value);
+	if (outcome.ok && !readIssues.length)
+		return { ok: true, format: 'json', dataset: outcome.dataset };
+	const issues = outcome.ok ? [] : outcome.issues;
+	const places = locateJsonPaths(
+		text,
+		issues.slice(0, MAX_LOCATED_ISSUES).map((i) => i.path)
+	);
+	return {
+		ok: false,
+		format: 'json',
+		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))]
+	};
+}
+
+function importCsv(text: string): ImportOutcome {
+	const read = readDatasetCsv(text);
+	const readIssues: ImportIssue[] = read.issues.map((i) => ({
+		path: `line ${i.line}`,
+		message: i.message,
+		kind: i.kind,
+		line: i.line,
+		column: i.column,
+		columnName: i.columnName
+	}));
+	if (!read.input) return { ok: false, format: 'csv', issues: readIssues };
+	const outcome = validateDataset(read.input);
+	if (outcome.ok && !readIssues.length)
+		return { ok: true, format: 'csv', dataset: outcome.dataset };
+	const issues = outcome.ok ? [] : outcome.issues;
+	return {
+		ok: false,
+		format: 'csv',
+		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))]
+	};
+}
+
+/**
+ * Reads and validates a dataset file's text. Never throws: whatever the input, the outcome is
+ * either a valid dataset or a non-empty list of issues, each with a path.
+ */
+export function importDataset(
+	text: string,
+	options: { fileName?: string; format?: ImportFormat; bytes?: number } = {}
+): ImportOutcome {
+	const tooBig = sizeIssue(options.bytes ?? text.length);
+	if (tooBig) return { ok: false, issues: [tooBig] };
+	const format = options.format ?? detectFormat(text, options.fileName);
+	try {
+		return format === 'json' ? importJson(text) : importCsv(text);
+	} catch (error) {
+		// A bug of ours must not pass for a valid import, nor crash the page.
+		return {
+			ok: false,
+			format,
+			issues: [
+				{
+					path: '(file)',
+					message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+					kind: 'syntax'
+				}
+			]
+		};
+	}
+}
+
+/** Validates a dataset object (e.g. one restored from browser storage) with the same outcome type. */
+export function importDatasetObject(value: unknown): ImportOutcome {
+	try {
+		const outcome = validateDataset(value);
+		return outcome.ok
+			? { ok: true, format: 'json', dataset: outcome.dataset }
+			: { ok: false, format: 'json', issues: outcome.issues.map((i) => located(i, undefined)) };
+	} catch (error) {
+		return {
+			ok: false,
+			issues: [{ path: '(root)', message: String(error), kind: 'value' }]
+		};
+	}
+}
