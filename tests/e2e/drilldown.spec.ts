@@ -91,7 +91,8 @@ test.describe('drill-down journeys', () => {
 		const gloss = (result.provenance as { gloss?: string }).gloss!;
 		await expect(row.locator('.gloss')).toContainText(norm(gloss).slice(0, 30));
 
-		// Escape closes it and gives focus back to the figure.
+		// Escape closes it and gives focus back to the figure (once the page runs: close button).
+		await expect(row.locator('details[open] .panel button')).toBeVisible();
 		await page.keyboard.press('Escape');
 		await expect(quote).toBeHidden();
 		await expect(summary).toBeFocused();
@@ -106,6 +107,8 @@ test.describe('drill-down journeys', () => {
 		expect(await summaries.count()).toBeGreaterThan(1);
 		await summaries.nth(0).click();
 		await expect(page.locator('details[data-testid="provenance"][open]')).toHaveCount(1);
+		// The close button appears once the page runs: from then on Escape and outside presses work.
+		await expect(page.locator('details[open] .panel button')).toBeVisible();
 		// The open panel may cover the next figure: reach it with the keyboard.
 		await summaries.last().focus();
 		await page.keyboard.press('Enter');
@@ -202,7 +205,7 @@ test.describe('drill-down journeys', () => {
 		await check(page, 'source', 'publication');
 		await expect(page).toHaveURL(/\?source=publication$/);
 		const shown = await page
-			.locator('main article [data-result-id]')
+			.locator('main article[data-study-id] [data-result-id]')
 			.evaluateAll((els) => els.map((e) => e.getAttribute('data-result-id') ?? ''));
 		const byId = new Map(dataset.studies.flatMap(allResultsOf).map((r) => [r.id, r]));
 		expect(shown.length).toBeGreaterThan(0);
@@ -212,10 +215,12 @@ test.describe('drill-down journeys', () => {
 	test('compare two studies picked from their cards', async ({ page }) => {
 		const [a, b] = dataset.studies.filter((s) => s.design === 'randomised');
 		await page.goto('/');
-		await page
+		const toggleA = page
 			.locator(`article[data-study-id="${a.id}"] [data-testid="compare-toggle"]`)
-			.first()
-			.click();
+			.first();
+		// Before hydration the link goes straight to /compare; once the page runs, it picks.
+		await expect(toggleA).toHaveAttribute('href', new RegExp(`\\?compare=${a.id}$`));
+		await toggleA.click();
 		await expect(page).toHaveURL(new RegExp(`\\?compare=${a.id}$`));
 		await expect(page.getByTestId('compare-tray')).toContainText(a.name);
 		await page
@@ -352,7 +357,7 @@ test.describe('drill-down journeys', () => {
 		const study = dataset.studies.find((s) => (s as { registryId?: string }).registryId)!;
 		const registryId = (study as { registryId?: string }).registryId!;
 		await page.goto('/');
-		await page.waitForLoadState('networkidle');
+		await expect(page.locator('[data-testid="search-box"][data-ready]')).toHaveCount(1);
 		const box = page.getByRole('combobox', { name: 'Search studies and indications' });
 		await box.fill(registryId.toLowerCase());
 		await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(study.name);
@@ -383,17 +388,16 @@ test.describe('accessibility', () => {
 		'/studies/no-such-study',
 		`/nl/studies/${study.id}`
 	];
-	for (const scheme of ['light', 'dark'] as const) {
-		test(`every drill-down page has no axe violations (${scheme})`, async ({ page }) => {
-			await page.emulateMedia({ colorScheme: scheme });
-			for (const path of pages) {
+	for (const scheme of ['light', 'dark'] as const)
+		for (const path of pages)
+			test(`${path} has no axe violations (${scheme})`, async ({ page }) => {
+				test.slow(); // axe over a page full of figures and charts takes a while
+				await page.emulateMedia({ colorScheme: scheme });
 				await page.goto(path);
 				await page.waitForLoadState('networkidle');
 				const results = await new AxeBuilder({ page }).analyze();
 				expect(results.violations, `${path} (${scheme})`).toEqual([]);
-			}
-		});
-	}
+			});
 
 	test('an open provenance panel has no axe violations', async ({ page }) => {
 		const { study: quoted, result } = quotedHeadline();
