@@ -106,10 +106,9 @@ async function transact<T>(
 		let request: IDBRequest<T> | void;
 		tx.oncomplete = () => resolve(request ? request.result : undefined);
 		tx.onabort = () => reject(toStorageError(tx.error ?? new Error('transaction aborted')));
-		tx.onerror = (event) => {
-			event.preventDefault();
+		// A failed request aborts the whole transaction (not prevented), so nothing is half written.
+		tx.onerror = (event) =>
 			reject(toStorageError(tx.error ?? (event.target as IDBRequest | null)?.error));
-		};
 		try {
 			request = work({
 				[ENTRIES]: tx.objectStore(ENTRIES),
