@@ -9,6 +9,13 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		prerender: { entries: ['*', '/nl'] },
+		// The benchmark (bench/) is type-checked and linted with the app.
+		typescript: {
+			config: (config) => ({
+				...config,
+				include: [...config.include, '../bench/**/*.ts', '../bench/**/*.svelte']
+			})
+		},
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -125,7 +125,7 @@ test.describe('context charts', () => {
 		}) => {
 			expect(chart.marks, 'the dataset has something to draw').toBeGreaterThan(0);
 			await page.goto(chart.path);
-			const svg = figure(page, chart.id).locator('svg').first();
+			const svg = figure(page, chart.id).locator('svg.layercake-layout-svg').first();
 			await expect(svg).toBeVisible();
 			await expect(svg.locator('.mark')).toHaveCount(chart.marks);
 			// Title, subtitle and footer travel inside the SVG.
@@ -135,6 +135,8 @@ test.describe('context charts', () => {
 
 		test(`${chart.id}: the tooltip is reachable by keyboard`, async ({ page }) => {
 			await page.goto(chart.path);
+			// Tooltips need the hydrated page; static marks take focus before that.
+			await page.waitForLoadState('networkidle');
 			const fig = figure(page, chart.id);
 			// Focus the last focusable element before the chart, then Tab into the chart.
 			await fig.evaluate((el) => {
@@ -292,7 +294,7 @@ test.describe('context charts', () => {
 		for (const chart of charts) {
 			test(`${chart.id} is in the prerendered HTML with every mark`, async ({ page }) => {
 				await page.goto(chart.path);
-				const svg = figure(page, chart.id).locator('svg').first();
+				const svg = figure(page, chart.id).locator('svg.layercake-layout-svg').first();
 				await expect(svg).toBeVisible();
 				await expect(svg.locator('.mark')).toHaveCount(chart.marks);
 				// The data table works as a native disclosure.

@@ -100,6 +100,8 @@ test.describe('drill-down journeys', () => {
 	test('only one provenance panel is open at a time', async ({ page }) => {
 		const { study } = quotedHeadline();
 		await page.goto(`/studies/${study.id}`);
+		// One-at-a-time and outside-click closing come with hydration.
+		await page.waitForLoadState('networkidle');
 		const summaries = page.locator('details[data-testid="provenance"] > summary');
 		expect(await summaries.count()).toBeGreaterThan(1);
 		await summaries.nth(0).click();
@@ -200,7 +202,7 @@ test.describe('drill-down journeys', () => {
 		await check(page, 'source', 'publication');
 		await expect(page).toHaveURL(/\?source=publication$/);
 		const shown = await page
-			.locator('main [data-result-id]')
+			.locator('main article [data-result-id]')
 			.evaluateAll((els) => els.map((e) => e.getAttribute('data-result-id') ?? ''));
 		const byId = new Map(dataset.studies.flatMap(allResultsOf).map((r) => [r.id, r]));
 		expect(shown.length).toBeGreaterThan(0);
@@ -350,9 +352,10 @@ test.describe('drill-down journeys', () => {
 		const study = dataset.studies.find((s) => (s as { registryId?: string }).registryId)!;
 		const registryId = (study as { registryId?: string }).registryId!;
 		await page.goto('/');
+		await page.waitForLoadState('networkidle');
 		const box = page.getByRole('combobox', { name: 'Search studies and indications' });
 		await box.fill(registryId.toLowerCase());
-		await expect(page.getByRole('option').first()).toContainText(study.name);
+		await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(study.name);
 		await box.press('ArrowDown');
 		await box.press('Enter');
 		await expect(page).toHaveURL(new RegExp(`/studies/${study.id}$`));

@@ -278,6 +278,59 @@ test.describe('chart exports', () => {
 	});
 });
 
+test('a study named like a formula reaches CSV and XLSX as text, never as a formula', async ({
+	page
+}) => {
+	// An imported dataset (the synthetic example) whose first study has a hostile name.
+	const hostile = '=HYPERLINK("http://x")';
+	const synthetic = JSON.parse(
+		readFileSync(join(import.meta.dirname, '..', 'fixtures', 'synthetic-dataset.json'), 'utf8')
+	);
+	synthetic.studies[0].name = hostile;
+	await page.goto('/data');
+	await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+	await page.getByTestId('dataset-file').setInputFiles({
+		name: 'hostile.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(synthetic))
+	});
+	await expect(page.getByTestId('import-preview')).toBeVisible();
+	await page.getByTestId('import-activate').click();
+	await expect(page.getByTestId('import-activated')).toBeVisible();
+
+	await page.goto(CHART_PAGE);
+	const figure = chart(page);
+	await expect(figure.locator('g.footer')).toContainText(synthetic.version);
+	const col = TIDY_COLUMNS.findIndex((c) => c.key === 'study');
+
+	const csv = readFileSync((await download(page, figure, 'csv')).path, 'utf8');
+	// The study is the first column, so each data line starts with it.
+	expect(col).toBe(0);
+	const lines = csv.slice(1).split('\r\n').slice(1);
+	expect(lines.filter((l) => l.startsWith(`"'=HYPERLINK(""http://x"")",`)).length).toBeGreaterThan(
+		0
+	);
+	expect(lines.filter((l) => /^"?[=+\-@]/.test(l))).toEqual([]);
+
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.readFile((await download(page, figure, 'xlsx')).path);
+	const cells: ExcelJS.Cell[] = [];
+	book.getWorksheet('Data')!.eachRow((row, n) => {
+		if (n > 1) cells.push(row.getCell(col + 1));
+	});
+	const named = cells.filter((c) => String(c.value).includes('HYPERLINK'));
+	expect(named.length).toBeGreaterThan(0);
+	for (const cell of named) {
+		expect(cell.type).toBe(ExcelJS.ValueType.String);
+		expect(cell.value).toBe(`'${hostile}`);
+	}
+	book
+		.getWorksheet('Data')!
+		.eachRow((row) =>
+			row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula))
+		);
+});
+
 test.describe('presentation', () => {
 	test('/present without slides explains how to add charts, with and without JavaScript', async ({
 		page,

@@ -260,7 +260,15 @@ export function pooledRow(
 
 /** Everything the forest plot draws, in order: groups, figures, then the pooled row. */
 export function forestRows(dataset: Dataset, options: ForestOptions): ForestRow[] {
-	const results = forestResults(dataset);
+	return forestRowsOf(forestResults(dataset), options);
+}
+
+/**
+ * The same from figures already built by `forestResults`: a sort, grouping or pooling
+ * change then reuses them (no intervals recomputed; the same row objects, so keyed
+ * marks and text cells stay as they are and only move).
+ */
+export function forestRowsOf(results: ForestResultRow[], options: ForestOptions): ForestRow[] {
 	const rows: ForestRow[] = arrangeForest(results, options);
 	const pooled = pooledRow(results, options.pool);
 	if (pooled) rows.push(pooled);

@@ -1,0 +1,341 @@
+/**
+ * Seeded synthetic datasets for benchmarks and load tests: any number of response
+ * and event-rate results (percent), spread over studies, arms, sources and
+ * indications, with the variety the real data has (printed CIs, counts whose CI the
+ * dashboard computes, counts only, a bare percentage, approximate figures,
+ * discrepancies between sources). Marked `synthetic: true`; NOT evidence.
+ *
+ * Same options, same dataset: the generator draws only from its own seeded PRNG.
+ * Every result is a forest-plot row, so `results` is also the number of rows drawn.
+ */
+import type { Arm, Dataset, Endpoint, Indication, Result, Source, Study } from './schema';
+
+export interface SyntheticOptions {
+	/** Number of results (all percent, response or event rate). */
+	results: number;
+	/** PRNG seed; the same seed gives the same dataset. */
+	seed?: number;
+	/** Results per study, on average (the last study takes the remainder). */
+	resultsPerStudy?: number;
+}
+
+/** A small, fast, seedable PRNG (mulberry32): uniform numbers in [0, 1). */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const INDICATIONS: { id: string; label: string; population: Indication['population'] }[] = [
+	{
+		id: 'syn-adult-rr',
+		label: 'Adults, relapsed or refractory (synthetic)',
+		population: {
+			ageGroups: ['adult'],
+			age: '18 years and older',
+			phStatus: 'negative',
+			setting: 'relapsed-refractory',
+			line: 'relapsed-refractory',
+			description: 'Synthetic adults with relapsed or refractory disease.'
+		}
+	},
+	{
+		id: 'syn-adult-ph-pos',
+		label: 'Adults, Ph-positive, relapsed or refractory (synthetic)',
+		population: {
+			ageGroups: ['adult'],
+			age: '18 years and older',
+			phStatus: 'positive',
+			setting: 'relapsed-refractory',
+			line: 'relapsed-refractory',
+			description: 'Synthetic adults with Ph-positive relapsed or refractory disease.'
+		}
+	},
+	{
+		id: 'syn-adult-mrd',
+		label: 'Adults, MRD-positive (synthetic)',
+		population: {
+			ageGroups: ['adult'],
+			age: '18 years and older',
+			phStatus: 'negative',
+			setting: 'minimal-residual-disease',
+			line: 'any',
+			description: 'Synthetic adults in remission with minimal residual disease.'
+		}
+	},
+	{
+		id: 'syn-adult-consolidation',
+		label: 'Adults, newly diagnosed, consolidation (synthetic)',
+		population: {
+			ageGroups: ['adult'],
+			age: '18 years and older',
+			phStatus: 'negative',
+			setting: 'consolidation',
+			line: 'newly-diagnosed',
+			description: 'Synthetic newly diagnosed adults in consolidation.'
+		}
+	},
+	{
+		id: 'syn-child-rr',
+		label: 'Children, relapsed or refractory (synthetic)',
+		population: {
+			ageGroups: ['child'],
+			age: '1 month and older',
+			phStatus: 'negative',
+			setting: 'relapsed-refractory',
+			line: 'relapsed-refractory',
+			description: 'Synthetic children with relapsed or refractory disease.'
+		}
+	},
+	{
+		id: 'syn-child-consolidation',
+		label: 'Children and infants, first relapse, consolidation (synthetic)',
+		population: {
+			ageGroups: ['child', 'infant'],
+			age: '1 month and older',
+			phStatus: 'negative',
+			setting: 'consolidation',
+			line: 'first-relapse',
+			description: 'Synthetic children and infants in first relapse, consolidation.'
+		}
+	}
+];
+
+const ENDPOINTS: { kind: Endpoint['kind']; label: string; definition: string }[] = [
+	{
+		kind: 'response',
+		label: 'Complete remission (CR/CRh) within two cycles',
+		definition: 'CR or CR with partial haematological recovery within two cycles'
+	},
+	{
+		kind: 'response',
+		label: 'MRD response among responders',
+		definition: 'Minimal residual disease below 10^-4 among CR/CRh'
+	},
+	{
+		kind: 'event-rate',
+		label: 'Event-free survival events',
+		definition: 'Relapse, death or second malignancy'
+	},
+	{ kind: 'response', label: 'Overall response', definition: 'CR, CRh or blast-free marrow' },
+	{
+		kind: 'event-rate',
+		label: 'Relapse after transplantation',
+		definition: 'Relapse after allogeneic stem-cell transplantation'
+	},
+	{
+		kind: 'response',
+		label: 'Complete MRD response after one cycle',
+		definition: 'No detectable minimal residual disease after one cycle'
+	}
+];
+
+const AGENCY = 'syn-agency';
+
+/** One decimal, as sources usually print percentages. */
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const pad = (n: number, width = 4) => String(n).padStart(width, '0');
+
+/**
+ * A schema-valid synthetic dataset with exactly `results` forest-plot results.
+ * Every study has a publication of its own besides the (synthetic) agency report.
+ */
+export function syntheticDataset(options: SyntheticOptions): Dataset {
+	const { results: total, seed = 1, resultsPerStudy = 20 } = options;
+	if (!Number.isInteger(total) || total < 1) throw new Error('results must be a positive integer');
+	const random = seededRandom(seed);
+	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+	const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+
+	const studyCount = Math.max(1, Math.round(total / resultsPerStudy));
+	const sources: Source[] = [
+		{
+			id: AGENCY,
+			kind: 'regulatory',
+			shortCitation: 'Agency report (synthetic)',
+			citation: 'Synthetic agency. Assessment report of Synthetimab. Not a real document.',
+			language: 'en',
+			date: '2025-01'
+		}
+	];
+	const prov = (sourceId: string, locator: string) => ({ sourceId, locator });
+
+	const studies: Study[] = [];
+	const discrepancies: Dataset['discrepancies'] = [];
+	let made = 0;
+	for (let s = 0; s < studyCount; s++) {
+		const count =
+			s === studyCount - 1
+				? total - made
+				: Math.min(total - made, int(resultsPerStudy - 5, resultsPerStudy + 5));
+		if (count <= 0) break;
+		made += count;
+
+		const id = `syn-s${pad(s + 1)}`;
+		const name = `SYN-${pad(s + 1)}`;
+		const year = 2008 + (s % 17);
+		const pub: Source = {
+			id: `${id}-pub`,
+			kind: 'publication',
+			shortCitation: `Author${pad(s + 1)} ${year}`,
+			citation: `Author${pad(s + 1)} A, et al. A synthetic study ${name}. J Synth. ${year}.`,
+			language: 'en',
+			date: String(year)
+		};
+		sources.push(pub);
+
+		const roll = random();
+		const design: Study['design'] =
+			roll < 0.65 ? 'single-arm' : roll < 0.9 ? 'randomised' : 'historical-control';
+		const arms: Arm[] = [
+			{
+				id: `${id}-exp`,
+				label: 'Synthetimab',
+				treatment: 'Synthetimab continuous infusion',
+				role: 'experimental',
+				n: int(20, 400)
+			}
+		];
+		if (design === 'randomised')
+			arms.push({
+				id: `${id}-ctl`,
+				label: 'Standard chemotherapy',
+				treatment: 'Investigator-chosen chemotherapy',
+				role: 'comparator',
+				n: int(20, 400)
+			});
+		if (design === 'historical-control')
+			arms.push({
+				id: `${id}-hist`,
+				label: 'Historical control',
+				treatment: 'Standard of care (historical cohort)',
+				role: 'historical-control',
+				n: int(50, 1000)
+			});
+
+		// Results fill (arm × source) pairs endpoint by endpoint.
+		const pairs = arms.flatMap((arm) => [AGENCY, pub.id].map((sourceId) => ({ arm, sourceId })));
+		const endpoints: Endpoint[] = [];
+		const rates = new Map<string, number>();
+		for (let r = 0; r < count; r++) {
+			const e = Math.floor(r / pairs.length);
+			const { arm, sourceId } = pairs[r % pairs.length];
+			if (!endpoints[e]) {
+				const spec = ENDPOINTS[(s + e) % ENDPOINTS.length];
+				endpoints[e] = {
+					id: `${id}-e${e + 1}`,
+					kind: spec.kind,
+					label: spec.label,
+					definition: spec.definition,
+					primary: e === 0,
+					results: []
+				};
+			}
+			const n = arm.n!;
+			// Both sources of an arm report about the same rate; the agency sometimes a later cut.
+			const rateKey = `${e}/${arm.id}`;
+			const rate = rates.get(rateKey) ?? 0.05 + random() * 0.9;
+			rates.set(rateKey, rate);
+			const totalN = sourceId === AGENCY ? n : Math.max(1, n - int(0, Math.floor(n / 10)));
+			const events = Math.min(totalN, Math.max(0, Math.round(rate * totalN)));
+			const exact = (100 * events) / totalN;
+			const form = random();
+			const result: Result = {
+				id: `${id}-e${e + 1}-r${r + 1}`,
+				armId: arm.id,
+				unit: 'percent',
+				approximate: false,
+				basis: 'reported',
+				headline: e === 0 && r === 0,
+				provenance: prov(sourceId, `Table ${e + 2}`)
+			};
+			if (form < 0.45) {
+				// Value, counts and a printed interval (normal approximation, widened to contain it).
+				const value = round1(exact);
+				const half = 196 * Math.sqrt(Math.max(rate * (1 - rate), 0.01) / totalN);
+				Object.assign(result, {
+					value,
+					events,
+					total: totalN,
+					ci: {
+						low: Math.max(0, Math.floor((value - half) * 10) / 10),
+						high: Math.min(100, Math.ceil((value + half) * 10) / 10),
+						level: 0.95,
+						method: 'not stated'
+					}
+				});
+			} else if (form < 0.8) {
+				// Value and counts: the dashboard computes the interval.
+				Object.assign(result, { value: round1(exact), events, total: totalN });
+			} else if (form < 0.9) {
+				// Counts only, in words: the dashboard computes value and interval.
+				Object.assign(result, {
+					events,
+					total: totalN,
+					text: `${events} of ${totalN} patients`
+				});
+			} else {
+				// A bare percentage, sometimes approximate.
+				const approximate = random() < 0.5;
+				Object.assign(result, {
+					value: approximate ? Math.round(exact) : round1(exact),
+					approximate
+				});
+			}
+			if (random() < 0.3) result.provenance.dataCut = `${year + 1}-0${int(1, 9)}-15`;
+			endpoints[e].results.push(result);
+		}
+
+		// One study in twenty: the agency and the publication disagree on the first figure.
+		const first = endpoints[0].results;
+		if (s % 20 === 3 && first.length >= 2)
+			discrepancies.push({
+				id: `${id}-disc`,
+				studyId: id,
+				itemIds: [first[0].id, first[1].id],
+				explanation: 'Synthetic: the agency and the publication report different data cuts.'
+			});
+
+		const indication = INDICATIONS[s % INDICATIONS.length];
+		studies.push({
+			id,
+			name,
+			code: `SYN${pad(s + 1, 5)}`,
+			phase: pick(['2', '3']),
+			design,
+			indicationIds: [indication.id],
+			population: indication.population.description,
+			arms,
+			sampleSizes: [],
+			endpoints,
+			sourceIds: [AGENCY, pub.id],
+			notes: [],
+			provenance: prov(pub.id, 'Methods')
+		});
+	}
+
+	return {
+		schemaVersion: 1,
+		version: `synthetic-${total}-seed-${seed}`,
+		released: '2026-01-01',
+		synthetic: true,
+		medicine: {
+			name: 'Synthetimab',
+			inn: 'synthetimab',
+			mechanism: 'A synthetic medicine for benchmarks; not a real product.',
+			provenance: prov(AGENCY, 'Section 1')
+		},
+		sources,
+		indications: INDICATIONS.map((i) => ({ ...i, provenance: prov(AGENCY, 'Indications') })),
+		studies,
+		discrepancies,
+		safety: [],
+		timeline: [],
+		dosing: []
+	};
+}
