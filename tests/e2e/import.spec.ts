@@ -252,7 +252,7 @@ test('the active dataset downloads as JSON and CSV that import back unchanged', 
 			page.getByTestId(id).click()
 		]);
 		expect(download.suggestedFilename()).toMatch(
-			/^examplumab-synthetic-2025\.03-synthetic\.(json|csv)$/
+			/^examplumab-dataset-2025-03-synthetic\.(json|csv)$/
 		);
 		const path = await download.path();
 		await page.getByTestId('dataset-file').setInputFiles({
