@@ -17,6 +17,7 @@ import {
 import { importDataset, summariseDataset, type ImportOutcome } from '$lib/evidence/dataset-import';
 import type { Dataset } from '$lib/evidence/schema';
 import { TIDY_COLUMNS } from '$lib/charts/spec';
+import { datasetFileName } from '$lib/components/import/save-file';
 import synthetic from '../fixtures/synthetic-dataset.json';
 
 function validSynthetic(): Dataset {
@@ -103,5 +104,16 @@ describe('the synthetic example', () => {
 		expect(results.some((r) => r.events === undefined && !r.ci)).toBe(true);
 		expect(d.discrepancies.length).toBeGreaterThan(0);
 		expect(d.safety.length && d.timeline.length && d.dosing.length).toBeGreaterThan(0);
+	});
+});
+
+describe('download file names', () => {
+	it('name a dataset like the chart exports do: medicine, "dataset", version', () => {
+		expect(datasetFileName(validSynthetic(), 'json')).toBe(
+			'examplumab-dataset-2025-03-synthetic.json'
+		);
+		const embedded = loadEmbeddedDataset();
+		const version = embedded.version.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+		expect(datasetFileName(embedded, 'csv')).toBe(`blincyto-dataset-${version}.csv`);
 	});
 });

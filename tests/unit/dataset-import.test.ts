@@ -7,7 +7,6 @@ import { exportDatasetCsv } from '$lib/evidence/dataset-csv';
 import { exportDatasetJson } from '$lib/evidence/dataset-json';
 import {
 	MAX_IMPORT_BYTES,
-	datasetFileStem,
 	decodeImportBytes,
 	detectFormat,
 	importDataset,
@@ -351,10 +350,6 @@ describe('before validation', () => {
 		['[1]', 'data.txt', 'json']
 	] as const)('detects %j named %s as %s', (text, name, format) => {
 		expect(detectFormat(text, name)).toBe(format);
-	});
-
-	it('names download files after the medicine and version', () => {
-		expect(datasetFileStem(valid())).toBe('examplumab-synthetic-2025.03-synthetic');
 	});
 
 	it('validates a restored object the same way', () => {

@@ -144,7 +144,7 @@ function encodeCell(cell: string, alone: boolean): string {
 /**
  * Writes records as RFC 4180 CSV with CRLF line ends. With `bom` (the default) the text starts
  * with a byte-order mark so spreadsheet programs read it as UTF-8. Cells are written as given:
- * neutralise formula-like text before calling this (see `src/lib/export/neutralise.ts`).
+ * neutralise formula-like text before calling this (see `src/lib/evidence/neutralise.ts`).
  */
 export function serialiseCsv(rows: readonly (readonly string[])[], { bom = true } = {}): string {
 	let out = bom ? '\uFEFF' : '';

@@ -13,7 +13,7 @@
  * Cells: an empty cell is an absent field. Numbers are written in full precision, booleans
  * as `true`/`false`, lists of ids joined by `;`. Only two free-text lists (a study's
  * `inclusion` and `notes`) are JSON arrays. Text cells are guarded against spreadsheet
- * formulas (see `src/lib/export/neutralise.ts`) and restored on import, so
+ * formulas (see `src/lib/evidence/neutralise.ts`) and restored on import, so
  * export → import gives back the same dataset.
  */
 import { neutraliseFormula, restoreNeutralised } from './neutralise';

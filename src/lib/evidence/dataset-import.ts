@@ -62,19 +62,6 @@ export function summariseDataset(dataset: Dataset): DatasetSummary {
 	};
 }
 
-const slug = (text: string) =>
-	text
-		.toLowerCase()
-		.normalize('NFKD')
-		.replace(/[^a-z0-9.]+/g, '-')
-		.replace(/^[-.]+|[-.]+$/g, '')
-		.slice(0, 60) || 'dataset';
-
-/** A file-name stem for a dataset: `blincyto-2025.01-1`, `examplumab-synthetic-2025.03-synthetic`. */
-export function datasetFileStem(dataset: Dataset): string {
-	return `${slug(dataset.medicine.name)}-${slug(dataset.version)}`;
-}
-
 /** The issue for a file over the size limit, or undefined when it fits. */
 export function sizeIssue(bytes: number): ImportIssue | undefined {
 	if (bytes <= MAX_IMPORT_BYTES) return undefined;

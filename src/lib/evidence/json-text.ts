@@ -31,9 +31,6 @@ export const MAX_JSON_DEPTH = 256;
 
 type Segment = string | number;
 
-/** Paths as the validator writes them, so issues from both can be matched. */
-export const formatSegments = formatPath;
-
 class Stop {
 	constructor(
 		readonly message: string,
@@ -147,7 +144,7 @@ class Reader {
 			if (this.text[this.i] !== ':')
 				this.fail(`unexpected ${describeChar(this.text, this.i)}; expected ":" after the key`);
 			this.i++;
-			const at = () => formatSegments(this.path);
+			const at = () => formatPath(this.path);
 			if (FORBIDDEN_KEYS.has(key)) {
 				this.found.push({
 					pos: keyPos,
@@ -281,7 +278,7 @@ export function parseJsonText(text: string): JsonTextResult {
 		if (!(error instanceof Stop)) throw error;
 		const syntax: TextIssue = {
 			...place(error.pos),
-			path: formatSegments(reader.path),
+			path: formatPath(reader.path),
 			message: error.message,
 			kind: 'syntax'
 		};
@@ -302,7 +299,7 @@ export function locateJsonPaths(
 	const candidates = new Set<string>();
 	for (const path of requested) for (const p of ancestors(path)) candidates.add(p);
 	const reader = new Reader(text, (segments, pos) => {
-		const path = formatSegments(segments);
+		const path = formatPath(segments);
 		if (candidates.has(path)) positions.set(path, pos);
 	});
 	try {

@@ -7,11 +7,8 @@
  * The key of the active dataset sits in `settings`. Every failure is a `StorageError` with a
  * reason the page can explain (quota exceeded, storage unavailable, other).
  */
-import {
-	datasetFileStem,
-	type DatasetSummary,
-	type ImportFormat
-} from '$lib/evidence/dataset-import';
+import type { DatasetSummary, ImportFormat } from '$lib/evidence/dataset-import';
+import { slugify } from '$lib/export/filename';
 import type { Dataset } from '$lib/evidence/schema';
 
 const DB_NAME = 'trial-evidence';
@@ -106,10 +103,9 @@ async function transact<T>(
 		let request: IDBRequest<T> | void;
 		tx.oncomplete = () => resolve(request ? request.result : undefined);
 		tx.onabort = () => reject(toStorageError(tx.error ?? new Error('transaction aborted')));
-		tx.onerror = (event) => {
-			event.preventDefault();
+		// A failed request aborts the whole transaction (not prevented), so nothing is half written.
+		tx.onerror = (event) =>
 			reject(toStorageError(tx.error ?? (event.target as IDBRequest | null)?.error));
-		};
 		try {
 			request = work({
 				[ENTRIES]: tx.objectStore(ENTRIES),
@@ -130,7 +126,7 @@ async function transact<T>(
 
 /** One key per medicine and version: importing the same version again replaces it. */
 export function storageKey(dataset: Dataset): string {
-	return datasetFileStem(dataset);
+	return `${slugify(dataset.medicine.name) || 'dataset'}@${slugify(dataset.version) || 'version'}`;
 }
 
 /** Every stored import, oldest first, without the datasets themselves. */

@@ -106,9 +106,10 @@ export class ImportLibrary {
 		this.problem = null;
 		try {
 			if (key === null) {
-				await setActiveKey(null);
+				// Back to the embedded dataset at once, even if remembering the choice fails.
 				this.activeKey = null;
 				this.datasets.imported = null;
+				await setActiveKey(null);
 			} else if (await this.show(key)) await setActiveKey(key);
 		} catch (error) {
 			this.report(error);

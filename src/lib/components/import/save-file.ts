@@ -1,3 +1,18 @@
+import type { Dataset } from '$lib/evidence/schema';
+import { medicineSlug, versionSlug } from '$lib/export/filename';
+
+/**
+ * A whole-dataset download named like the chart exports:
+ * `blincyto-dataset-2025-01-1.json`, `examplumab-dataset-2025-03-synthetic.csv`.
+ */
+export function datasetFileName(dataset: Dataset, ext: 'json' | 'csv'): string {
+	const version = versionSlug({
+		datasetVersion: dataset.version,
+		datasetReleased: dataset.released
+	});
+	return `${medicineSlug(dataset.medicine.name)}-dataset-${version}.${ext}`;
+}
+
 /** Saves text as a file through a temporary object URL (revoked right after). Browser only. */
 export function saveTextFile(text: string, fileName: string, type: string): void {
 	const url = URL.createObjectURL(new Blob([text], { type }));
