@@ -190,6 +190,7 @@ async function main() {
 				results.browser = await runBrowserBench({
 					baseUrl: server.url,
 					harnessSizes: args.quick ? [100] : [1000, 10_000],
+					overviewSizes: args.quick ? [100] : [1000, 10_000],
 					samples: args.quick ? { blincyto: 2, harness: 2 } : { blincyto: 15, harness: 8 },
 					log,
 					fileOf: fileResolver(mounts)
