@@ -15,6 +15,7 @@
  * site) in production mode; everything else runs here.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import * as prettier from 'prettier';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -216,7 +217,12 @@ async function main() {
 		results.notes.push(
 			`The machine was busy (load average ${results.machine.loadStart.toFixed(1)}–${results.machine.loadEnd.toFixed(1)} on ${results.machine.cores} cores): wall-clock times are inflated; CPU-time ratios are the steadier comparison.`
 		);
-	const md = markdown(results);
+	// Formatted as the repository's Prettier would, so `npm run lint` stays green after a run.
+	const prettierOptions = {
+		...(await prettier.resolveConfig(join(ROOT, 'PERFORMANCE.md'))),
+		parser: 'markdown'
+	};
+	const md = await prettier.format(markdown(results), prettierOptions);
 	writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 	writeFileSync(join(outDir, 'results.md'), md);
 	process.stdout.write(`\n${md}\n`);
@@ -232,7 +238,8 @@ async function main() {
 			const i = text.indexOf(start);
 			const j = text.indexOf(end);
 			if (i >= 0 && j > i) {
-				writeFileSync(perf, `${text.slice(0, i + start.length)}\n\n${md}\n${text.slice(j)}`);
+				const next = `${text.slice(0, i + start.length)}\n\n${md}\n${text.slice(j)}`;
+				writeFileSync(perf, await prettier.format(next, prettierOptions));
 				log('updated PERFORMANCE.md');
 			}
 		}
