@@ -1,6 +1,6 @@
 /** The formula guard for CSV text cells, and its exact inverse. */
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, restoreNeutralised } from '$lib/export/neutralise';
+import { neutraliseFormula, restoreNeutralised } from '$lib/evidence/neutralise';
 
 describe('neutraliseFormula', () => {
 	it.each([

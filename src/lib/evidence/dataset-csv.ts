@@ -16,7 +16,7 @@
  * formulas (see `src/lib/export/neutralise.ts`) and restored on import, so
  * export → import gives back the same dataset.
  */
-import { neutraliseFormula, restoreNeutralised } from '../export/neutralise';
+import { neutraliseFormula, restoreNeutralised } from './neutralise';
 import { parseCsv, serialiseCsv } from './csv';
 import { ancestors, parseJsonText } from './json-text';
 import type { Dataset } from './schema';

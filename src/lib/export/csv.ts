@@ -4,7 +4,7 @@
  * "≥" and "é" correctly, the header first and no comment lines.
  */
 import type { TidyRow } from '$lib/charts/spec';
-import { neutraliseFormula } from './neutralise';
+import { neutraliseFormula } from '$lib/evidence/neutralise';
 import { rowCells, TABLE_HEADERS, type Cell } from './table';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';

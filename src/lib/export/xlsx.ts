@@ -4,7 +4,7 @@
  * and identifiers, "About" with the chart's captions, dataset version and export date.
  */
 import type { ChartSpec, TidyRow } from '$lib/charts/spec';
-import { neutraliseFormula } from './neutralise';
+import { neutraliseFormula } from '$lib/evidence/neutralise';
 import { decimalsOf } from '$lib/format';
 import { rowCells, TABLE_HEADERS } from './table';
 import type { ExportSource } from './sources';

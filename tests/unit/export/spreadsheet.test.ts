@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { TIDY_COLUMNS } from '$lib/charts/spec';
-import { neutraliseFormula, restoreNeutralised } from '$lib/export/neutralise';
+import { neutraliseFormula, restoreNeutralised } from '$lib/evidence/neutralise';
 import { toCsv } from '$lib/export/csv';
 import { numberFormatFor, xlsxBytes } from '$lib/export/xlsx';
 import { hostileRow, rows, sources, spec } from './fixture';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, serialiseCsv } from '$lib/evidence/csv';
 import { parseJsonText } from '$lib/evidence/json-text';
-import { neutraliseFormula, restoreNeutralised } from '$lib/export/neutralise';
+import { neutraliseFormula, restoreNeutralised } from '$lib/evidence/neutralise';
 import { FUZZ_RUNS, fuzzParams, oddText } from './mutate';
 
 const runs = Math.max(100, Math.round(FUZZ_RUNS / 5));
