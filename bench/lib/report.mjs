@@ -290,7 +290,7 @@ export function markdown(results) {
 		if (d)
 			lines.push(
 				'',
-				`Mobile diagnostics: ${d.domElements} DOM elements, main-thread work ${ms(d.mainThreadMs)} ms (script ${ms(d.bootupMs)} ms) under 4× CPU slowdown, ${d.unusedJsBytes === null ? '–' : kb(d.unusedJsBytes)} KB of JavaScript unused at load, ${d.totalBytes === null ? '–' : kb(d.totalBytes)} KB transferred.`
+				`Mobile diagnostics: ${d.domElements} DOM elements, main-thread work ${ms(d.mainThreadMs)} ms (script ${ms(d.bootupMs)} ms) under 4× CPU slowdown, ${d.totalBytes === null ? '–' : kb(d.totalBytes)} KB transferred.`
 			);
 	}
 	if (results.notes?.length) {
