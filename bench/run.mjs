@@ -10,11 +10,13 @@
  *   --skip-build                   use the existing build/ (and harness build)
  *   --out=<dir>                    where to write results.json and results.md
  *   --port=<n>                     port of the bench's static server (default 4208)
+ *   --report                       re-render results.md and PERFORMANCE.md from results.json
  *
  * The render comparison runs under Vitest (through Vite, so .svelte compiles as in the
  * site) in production mode; everything else runs here.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import * as prettier from 'prettier';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -31,10 +33,11 @@ const HARNESS_OUT = join(ROOT, 'node_modules/.cache/bench-harness');
 const STEPS = ['render', 'browser', 'weight', 'lighthouse'];
 
 function parseArgs(argv) {
-	const args = { quick: false, skipBuild: false, only: null, out: null, port: 4208 };
+	const args = { quick: false, skipBuild: false, report: false, only: null, out: null, port: 4208 };
 	for (const arg of argv) {
 		if (arg === '--quick') args.quick = true;
 		else if (arg === '--skip-build') args.skipBuild = true;
+		else if (arg === '--report') args.report = true;
 		else if (arg.startsWith('--only=')) args.only = arg.slice(7).split(',').filter(Boolean);
 		else if (arg.startsWith('--out=')) args.out = arg.slice(6);
 		else if (arg.startsWith('--port=')) args.port = Number(arg.slice(7));
@@ -116,8 +119,41 @@ function gitInfo() {
 	}
 }
 
+/** Markdown of a results object, formatted as the repository's Prettier would. */
+async function formattedMarkdown(results) {
+	const options = {
+		...(await prettier.resolveConfig(join(ROOT, 'PERFORMANCE.md'))),
+		parser: 'markdown'
+	};
+	return { md: await prettier.format(markdown(results), options), options };
+}
+
+/** Puts the table of a run between the markers of PERFORMANCE.md. */
+async function updatePerformanceMd(md, options) {
+	const perf = join(ROOT, 'PERFORMANCE.md');
+	const start = '<!-- bench:results:start -->';
+	const end = '<!-- bench:results:end -->';
+	if (!existsSync(perf)) return false;
+	const text = readFileSync(perf, 'utf8');
+	const i = text.indexOf(start);
+	const j = text.indexOf(end);
+	if (i < 0 || j <= i) return false;
+	const next = `${text.slice(0, i + start.length)}\n\n${md}\n${text.slice(j)}`;
+	writeFileSync(perf, await prettier.format(next, options));
+	return true;
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	if (args.report) {
+		// Re-render bench/results.md and PERFORMANCE.md from bench/results.json (no measuring).
+		const results = JSON.parse(readFileSync(join(ROOT, 'bench/results.json'), 'utf8'));
+		const { md, options } = await formattedMarkdown(results);
+		writeFileSync(join(ROOT, 'bench/results.md'), md);
+		await updatePerformanceMd(md, options);
+		log('re-rendered bench/results.md and PERFORMANCE.md from bench/results.json');
+		return;
+	}
 	const steps = args.only ?? (args.quick ? ['render', 'weight'] : STEPS);
 	const outDir = args.out ?? (args.quick ? join(os.tmpdir(), 'bench-quick') : join(ROOT, 'bench'));
 	mkdirSync(outDir, { recursive: true });
@@ -190,6 +226,7 @@ async function main() {
 				results.browser = await runBrowserBench({
 					baseUrl: server.url,
 					harnessSizes: args.quick ? [100] : [1000, 10_000],
+					overviewSizes: args.quick ? [100] : [1000, 10_000],
 					samples: args.quick ? { blincyto: 2, harness: 2 } : { blincyto: 15, harness: 8 },
 					log,
 					fileOf: fileResolver(mounts)
@@ -215,27 +252,14 @@ async function main() {
 		results.notes.push(
 			`The machine was busy (load average ${results.machine.loadStart.toFixed(1)}–${results.machine.loadEnd.toFixed(1)} on ${results.machine.cores} cores): wall-clock times are inflated; CPU-time ratios are the steadier comparison.`
 		);
-	const md = markdown(results);
+	const { md, options } = await formattedMarkdown(results);
 	writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 	writeFileSync(join(outDir, 'results.md'), md);
 	process.stdout.write(`\n${md}\n`);
 	log(`wrote ${join(outDir, 'results.json')} and results.md in ${results.durationS} s`);
-
 	// PERFORMANCE.md shows the latest full run.
-	if (!args.quick && !args.only && !args.out) {
-		const perf = join(ROOT, 'PERFORMANCE.md');
-		const start = '<!-- bench:results:start -->';
-		const end = '<!-- bench:results:end -->';
-		if (existsSync(perf)) {
-			const text = readFileSync(perf, 'utf8');
-			const i = text.indexOf(start);
-			const j = text.indexOf(end);
-			if (i >= 0 && j > i) {
-				writeFileSync(perf, `${text.slice(0, i + start.length)}\n\n${md}\n${text.slice(j)}`);
-				log('updated PERFORMANCE.md');
-			}
-		}
-	}
+	if (!args.quick && !args.only && !args.out && (await updatePerformanceMd(md, options)))
+		log('updated PERFORMANCE.md');
 	const missed = verdicts(results).filter((v) => v.ok === false).length;
 	if (missed)
 		log(`${missed} target(s) missed (see the table); the bench measures, it does not fail on them`);

@@ -6,14 +6,20 @@
 import { mount } from 'svelte';
 import '../../src/app.css';
 import Harness from './Harness.svelte';
+import { syntheticDataset } from '$lib/evidence/synthetic';
 
 const params = new URL(location.href).searchParams;
-mount(Harness, {
-	target: document.getElementById('app')!,
-	props: {
-		results: Number(params.get('n') ?? 1000),
-		seed: Number(params.get('seed') ?? 20260101)
-	}
-});
-// mount() renders synchronously: the first render of the chart is done here.
-performance.mark('bench:mounted');
+const results = Number(params.get('n') ?? 1000);
+const seed = Number(params.get('seed') ?? 20260101);
+// The bench imports the same dataset into the real site through /data.
+(window as unknown as { benchDatasetJson: () => string }).benchDatasetJson = () =>
+	JSON.stringify(syntheticDataset({ results, seed }), null, 1);
+// ?mount=0: only the dataset, for the import.
+if (params.get('mount') !== '0') {
+	mount(Harness, {
+		target: document.getElementById('app')!,
+		props: { results, seed }
+	});
+	// mount() renders synchronously: the first render of the chart is done here.
+	performance.mark('bench:mounted');
+}

@@ -101,7 +101,20 @@ window.__bench = {
  * baseline. Then one traced change splits the main thread into script, style,
  * layout and paint.
  */
-async function timeSelect(page, { selector, values, root, samples, warmup, browser, fileOf }) {
+async function timeSelect(
+	page,
+	{
+		selector,
+		values,
+		root,
+		samples,
+		warmup,
+		browser,
+		fileOf,
+		modes = ['frame', 'doubleRaf'],
+		profileRounds = 2
+	}
+) {
 	await page.evaluate(IN_PAGE);
 	const initial = await page.$eval(selector, (el) =>
 		el.type === 'checkbox' ? (el.checked ? 'on' : 'off') : el.value
@@ -122,7 +135,7 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 		for (const [mode, into] of [
 			['frame', frame],
 			['doubleRaf', doubleRaf]
-		]) {
+		].filter(([m]) => modes.includes(m))) {
 			for (const v of values) {
 				const r = await run(v, mode);
 				into.push(r.ms);
@@ -131,7 +144,7 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 				if (r.async) asyncCount++;
 			}
 		}
-		noop.push((await run(values[0], 'noop')).ms);
+		if (modes.includes('doubleRaf')) noop.push((await run(values[0], 'noop')).ms);
 	}
 	// One traced change per direction: where the main thread's time goes.
 	const traced = [];
@@ -153,12 +166,12 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 	}
 	// A CPU profile over a few changes: which of our files the time goes to.
 	let byFile = null;
-	if (fileOf) {
+	if (fileOf && profileRounds > 0) {
 		const cdp = await page.context().newCDPSession(page);
 		await cdp.send('Profiler.enable');
 		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 		await cdp.send('Profiler.start');
-		const rounds = 2;
+		const rounds = profileRounds;
 		for (let k = 0; k < rounds; k++) for (const v of values) await run(v, 'frame');
 		const { profile } = await cdp.send('Profiler.stop');
 		await cdp.detach();
@@ -166,7 +179,7 @@ async function timeSelect(page, { selector, values, root, samples, warmup, brows
 	}
 	// Leave the control as found, so the next measurement starts from the same chart.
 	await run(initial, 'frame');
-	if (unchanged === frame.length + doubleRaf.length)
+	if (unchanged >= frame.length + doubleRaf.length)
 		throw new Error(`changing ${selector} never changed the chart`);
 	return {
 		control: selector,
@@ -224,9 +237,16 @@ async function timeExports(page, log) {
 }
 
 /**
- * @param {{ baseUrl: string, harnessSizes: number[], samples: { blincyto: number, harness: number }, log: (s: string) => void, fileOf?: (url: string) => string | null }} options
+ * @param {{ baseUrl: string, harnessSizes: number[], overviewSizes?: number[], samples: { blincyto: number, harness: number }, log: (s: string) => void, fileOf?: (url: string) => string | null }} options
  */
-export async function runBrowserBench({ baseUrl, harnessSizes, samples, log, fileOf }) {
+export async function runBrowserBench({
+	baseUrl,
+	harnessSizes,
+	overviewSizes = [],
+	samples,
+	log,
+	fileOf
+}) {
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: CHROMIUM_ARGS
@@ -289,6 +309,76 @@ export async function runBrowserBench({ baseUrl, harnessSizes, samples, log, fil
 		await page.waitForTimeout(500);
 		blincyto.exports = await timeExports(page, log);
 		result.pages.push(blincyto);
+
+		// The real overview with a synthetic dataset imported through /data (a fresh browser
+		// context, so the import does not outlive the measurement).
+		for (const n of overviewSizes) {
+			const importContext = await browser.newContext({
+				viewport: result.viewport,
+				reducedMotion: 'reduce'
+			});
+			const ipage = await importContext.newPage();
+			try {
+				await ipage.goto(`${baseUrl}/__bench/?n=${n}&mount=0`);
+				const json = await ipage.evaluate(() => window.benchDatasetJson());
+				await ipage.goto(`${baseUrl}/data`);
+				await ipage.getByTestId('dataset-switcher').waitFor({ timeout: 60_000 });
+				const t0 = performance.now();
+				await ipage.getByTestId('dataset-file').setInputFiles({
+					name: `synthetic-${n}.json`,
+					mimeType: 'application/json',
+					buffer: Buffer.from(json)
+				});
+				await ipage.getByTestId('import-preview').waitFor({ timeout: 300_000 });
+				await ipage.getByTestId('import-activate').click();
+				await ipage.getByTestId('import-activated').waitFor({ timeout: 300_000 });
+				const importMs = performance.now() - t0;
+				const t1 = performance.now();
+				await ipage.goto(`${baseUrl}/`);
+				await ipage.waitForFunction(
+					([r, count]) => document.querySelectorAll(`${r} [data-key]`).length >= count,
+					[root, n],
+					{ timeout: 600_000, polling: 500 }
+				);
+				const shownMs = performance.now() - t1;
+				const entry = {
+					page: '/',
+					dataset: `synthetic, ${n} results, imported via /data`,
+					results: n,
+					imported: true,
+					marks: await countMarks(ipage, root),
+					elements: await ipage.evaluate(() => document.getElementsByTagName('*').length),
+					importMs: Math.round(importMs),
+					shownMs: Math.round(shownMs),
+					updates: []
+				};
+				const box = '[data-testid="filter-bar"] [data-dimension="setting"] input[type="checkbox"]';
+				await ipage.waitForSelector(`${box}:enabled`);
+				const value = await ipage.$eval(box, (el) => el.value);
+				const big = n >= 5000;
+				entry.updates.push({
+					kind: 'filter',
+					filter: `setting=${value}`,
+					...(await timeSelect(ipage, {
+						selector: `${box}[value="${value}"]`,
+						values: ['on', 'off'],
+						root,
+						samples: big ? 1 : 3,
+						warmup: big ? 0 : 1,
+						modes: big ? ['frame'] : ['frame', 'doubleRaf'],
+						profileRounds: 1,
+						browser: big ? undefined : browser,
+						fileOf
+					}))
+				});
+				log(
+					`browser overview, imported n=${n}: shown ${(shownMs / 1000).toFixed(1)} s after navigation (${entry.elements} elements); filter frame ${entry.updates[0].frameMs.median.toFixed(0)} ms`
+				);
+				result.pages.push(entry);
+			} finally {
+				await importContext.close();
+			}
+		}
 
 		// The harness: the same component on synthetic datasets.
 		for (const n of harnessSizes) {

@@ -59,13 +59,24 @@ export function verdicts(results) {
 			measured: '–',
 			ok: null
 		});
-	const big = pages.find((p) => p.results === 10_000);
-	if (big) {
-		const update = big.updates[0];
+	const overview10k = pages.find((p) => p.results === 10_000 && p.imported);
+	const harness10k = pages.find((p) => p.results === 10_000 && !p.imported);
+	const judged = overview10k ?? harness10k;
+	if (judged) {
+		const filterOf = (p) => p?.updates.find((u) => u.kind.startsWith('filter'));
+		const parts = [];
+		if (overview10k)
+			parts.push(`overview (imported): ${ms(filterOf(overview10k).frameMs.median)} ms frame`);
+		if (harness10k) {
+			const u = filterOf(harness10k);
+			parts.push(
+				`chart alone (harness): ${ms(u.frameMs.median)} ms frame · ${ms(u.doubleRafMs.median)} ms double rAF`
+			);
+		}
 		rows.push({
 			target: `Filter update at 10,000 results ≤ ${TARGETS.filter10kMs} ms`,
-			measured: `${ms(update.frameMs.median)} ms frame · ${ms(update.doubleRafMs.median)} ms double rAF`,
-			ok: update.frameMs.median <= TARGETS.filter10kMs
+			measured: parts.join('; '),
+			ok: filterOf(judged).frameMs.median <= TARGETS.filter10kMs
 		});
 	} else
 		rows.push({
@@ -200,6 +211,11 @@ export function markdown(results) {
 		}
 		for (const p of results.browser.pages) {
 			if (p.filterNote) lines.push('', `Note: ${p.filterNote}.`);
+			if (p.imported)
+				lines.push(
+					'',
+					`${p.dataset}: import (validate, preview, activate) ${ms(p.importMs)} ms; the overview showed every mark ${ms(p.shownMs)} ms after navigation, ${p.elements.toLocaleString('en')} elements on the page.`
+				);
 			if (p.mountedAtMs)
 				lines.push(
 					'',
@@ -274,7 +290,7 @@ export function markdown(results) {
 		if (d)
 			lines.push(
 				'',
-				`Mobile diagnostics: ${d.domElements} DOM elements, main-thread work ${ms(d.mainThreadMs)} ms (script ${ms(d.bootupMs)} ms) under 4× CPU slowdown, ${d.unusedJsBytes === null ? '–' : kb(d.unusedJsBytes)} KB of JavaScript unused at load, ${d.totalBytes === null ? '–' : kb(d.totalBytes)} KB transferred.`
+				`Mobile diagnostics: ${d.domElements} DOM elements, main-thread work ${ms(d.mainThreadMs)} ms (script ${ms(d.bootupMs)} ms) under 4× CPU slowdown, ${d.totalBytes === null ? '–' : kb(d.totalBytes)} KB transferred.`
 			);
 	}
 	if (results.notes?.length) {
