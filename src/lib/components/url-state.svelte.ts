@@ -1,26 +1,71 @@
+/**
+ * State a reader shares (filters, selections, chart options) lives in the query of the URL.
+ * This module is the one place that reads and writes it.
+ *
+ * Reading: pages are prerendered without a query, and SvelteKit forbids reading it while
+ * building. So the query is empty on the server and during hydration (the first client
+ * render then matches the prerendered HTML), and is read once the component is mounted.
+ *
+ * Writing: shallow routing (`pushState`/`replaceState` from `$app/navigation`). A change is
+ * a new history entry (or replaces the current one), but not a navigation: no load function
+ * runs, no navigation lifecycle, and only what depends on the changed parameter updates, in
+ * the same frame. Back and Forward walk through the entries: a `popstate` listener reads the
+ * URL again. SvelteKit's `page.url` keeps the URL the page was navigated to, so everything
+ * that needs the query the reader sees (language switch, exports) reads it from here.
+ */
 import { onMount } from 'svelte';
-import { building } from '$app/environment';
-import { goto } from '$app/navigation';
+import { browser, building } from '$app/environment';
+import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 
 const NONE = new URLSearchParams();
 
-/**
- * The query of the current URL, for state a reader shares (filters, selections).
- *
- * Pages are prerendered without a query, and SvelteKit forbids reading it while building.
- * So the query is empty on the server and during hydration (the first client render then
- * matches the prerendered HTML), and is read once the page is mounted. Call during
- * component initialisation.
- */
-export function useQuery(): { readonly params: URLSearchParams; readonly ready: boolean } {
+/** The address bar as last seen: after a shallow write, a popstate or a navigation. */
+let href = $state(browser ? location.href : '');
+
+function sync() {
+	if (browser && href !== location.href) href = location.href;
+}
+
+// One URLSearchParams per href, so readers that compare by identity see no change.
+let parsedHref = '';
+let parsedParams = NONE;
+function liveParams(): URLSearchParams {
+	const current = href;
+	if (current !== parsedHref) {
+		parsedHref = current;
+		parsedParams = current ? new URL(current).searchParams : NONE;
+	}
+	return parsedParams;
+}
+
+/** Keeps `href` in step with the address bar while the calling component is mounted. */
+function track(): void {
+	afterNavigate(sync);
+	onMount(() => {
+		sync();
+		addEventListener('popstate', sync);
+		return () => removeEventListener('popstate', sync);
+	});
+}
+
+export interface Query {
+	/** The query; empty before the component is mounted. Same object until the query changes. */
+	readonly params: URLSearchParams;
+	/** False until mounted (hydrated): controls cannot act before. */
+	readonly ready: boolean;
+}
+
+/** The query of the current URL, for state a reader shares. Call during component initialisation. */
+export function useQuery(): Query {
 	let mounted = $state(false);
+	track();
 	onMount(() => {
 		mounted = true;
 	});
 	return {
 		get params() {
-			return mounted && !building ? page.url.searchParams : NONE;
+			return mounted && !building ? liveParams() : NONE;
 		},
 		get ready() {
 			return mounted;
@@ -29,16 +74,99 @@ export function useQuery(): { readonly params: URLSearchParams; readonly ready: 
 }
 
 /**
- * Moves to the same page with another query, as a new history entry (back and forward walk
- * through the states), keeping focus and scroll position.
+ * The query string ("?…" or "") the reader sees, for links that carry the view elsewhere
+ * (language switch). Empty while building. Call `useLiveSearch` during initialisation.
  */
-export function navigateToQuery(query: string): Promise<void> {
-	const target = `${page.url.pathname}${query}`;
-	if (target === `${page.url.pathname}${page.url.search}`) return Promise.resolve();
-	return goto(target, { replaceState: false, keepFocus: true, noScroll: true });
+export function useLiveSearch(): () => string {
+	track();
+	return () => (building || !browser ? '' : new URL(href || location.href).search);
+}
+
+/** The full URL the reader sees (for a citation of the view); `page.url` while building. */
+export function liveHref(): string {
+	return building || !browser || !href ? page.url.href : href;
+}
+
+/**
+ * Shows the same page with another query, without a navigation: a new history entry (back
+ * and forward walk through the states), or with `replace` the current entry replaced.
+ * Focus and scroll position stay.
+ */
+export function navigateToQuery(query: string, { replace = false } = {}): void {
+	if (!browser) return;
+	const target = new URL(location.href);
+	target.search = query;
+	target.hash = '';
+	if (target.href === location.href) return;
+	const write = replace ? replaceState : pushState;
+	write(`${target.pathname}${target.search}`, page.state);
+	href = location.href;
 }
 
 /** The current page with another query, for links; the bare path while prerendering. */
 export function hrefWithQuery(query: string): string {
 	return `${page.url.pathname}${query}`;
+}
+
+/**
+ * Click handler for a link to this page with another query (a filter chip, "compare"):
+ * with JavaScript it becomes a shallow update instead of a navigation; a click that asks for
+ * a new tab or window, and the link itself without JavaScript, behave as links do.
+ */
+export function followQueryLink(event: MouseEvent & { currentTarget: HTMLAnchorElement }): void {
+	if (event.defaultPrevented || event.button !== 0) return;
+	if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+	const target = new URL(event.currentTarget.href, location.href);
+	if (target.origin !== location.origin || target.pathname !== location.pathname) return;
+	event.preventDefault();
+	navigateToQuery(target.search);
+}
+
+/**
+ * A function that gives back its previous result while the new one has the same key: values
+ * parsed from the query keep their identity when another parameter changes, so nothing that
+ * depends on them recomputes.
+ */
+export function keepWhileSame<T>(key: (value: T) => string): (value: T) => T {
+	let last: T | undefined;
+	let lastKey: string | undefined;
+	return (value) => {
+		const k = key(value);
+		if (k === lastKey) return last as T;
+		last = value;
+		lastKey = k;
+		return value;
+	};
+}
+
+export interface UrlOptions<T> {
+	readonly current: T;
+	set(value: T): void;
+}
+
+/**
+ * Chart options that live in the URL: parsed from the query (defaults before mount,
+ * identical to the prerendered HTML), written by replacing the current history entry
+ * (an option change is not a step a reader walks back through). Call during initialisation.
+ */
+export function urlOptions<T>(
+	parse: (params: URLSearchParams) => T,
+	write: (params: URLSearchParams, value: T) => void
+): UrlOptions<T> {
+	const query = useQuery();
+	const stable = keepWhileSame<T>((value) => JSON.stringify(value));
+	const current = $derived(stable(parse(query.params)));
+	return {
+		get current() {
+			return current;
+		},
+		set(value: T) {
+			// A throw-away copy to build the next query; nothing reacts to it.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			const params = new URLSearchParams(liveParams());
+			write(params, value);
+			const text = params.toString();
+			navigateToQuery(text ? `?${text}` : '', { replace: true });
+		}
+	};
 }

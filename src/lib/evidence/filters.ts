@@ -164,38 +164,94 @@ export function indicationMatches(indication: Indication, filters: Filters): boo
  * - discrepancies whose figures are still (at least two) present; timeline events and dosing
  *   regimens tied to a kept indication or study, or to none (they concern the medicine).
  * Sources, safety and the medicine are kept whole: they are looked up, not filtered.
+ *
+ * Identity is kept wherever the content is: a study, endpoint, discrepancy, timeline event or
+ * dosing regimen that the filters leave as it is comes back as the same object, a study that
+ * they change comes back as the same narrowed object every time they change it the same way,
+ * and the same filters on the same dataset give the same dataset object (a few are cached).
+ * So keyed views (`{#each … (id)}`) and memoised rows see unchanged items as unchanged.
+ * Datasets are never mutated, which is what makes this safe.
  */
 export function applyFilters(dataset: Dataset, filters: Filters): Dataset {
 	if (isEmpty(filters)) return dataset;
+	const key = filterQuery(filters);
+	let cache = filteredCache.get(dataset);
+	if (!cache) filteredCache.set(dataset, (cache = new Map()));
+	const hit = cache.get(key);
+	if (hit) {
+		// Most recently used last.
+		cache.delete(key);
+		cache.set(key, hit);
+		return hit;
+	}
+	const out = filterDataset(dataset, filters);
+	cache.set(key, out);
+	if (cache.size > FILTERED_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+	return out;
+}
 
+/** Filtered datasets kept per dataset (a reader toggles back and forth between a few). */
+const FILTERED_CACHE_SIZE = 8;
+const filteredCache = new WeakMap<Dataset, Map<string, Dataset>>();
+/** Narrowed copies of a study, by how they were narrowed (indications kept, source filter). */
+const narrowedStudies = new WeakMap<Study, Map<string, Study | null>>();
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+	a.length === b.length && a.every((x, i) => x === b[i]);
+
+function filterDataset(dataset: Dataset, filters: Filters): Dataset {
 	const groupOf = new Map(dataset.sources.map((s) => [s.id, sourceGroup(s.kind)]));
 	const wantedSource = (sourceId: string) =>
 		!filters.source.length || filters.source.includes(groupOf.get(sourceId) as SourceGroup);
 	const fromWantedSource = (p: Provenance) => wantedSource(p.sourceId);
+	const sourceKey = filters.source.join(',');
 
 	const populationIds = new Set(
 		dataset.indications.filter((i) => indicationMatches(i, filters)).map((i) => i.id)
 	);
 
+	/** The study as the filters leave it (null: dropped by the source filter). */
+	function narrow(study: Study, indicationIds: string[]): Study | null {
+		if (!filters.source.length && indicationIds.length === study.indicationIds.length) return study;
+		const key = `${indicationIds.join(',')}|${sourceKey}`;
+		let byKey = narrowedStudies.get(study);
+		if (!byKey) narrowedStudies.set(study, (byKey = new Map()));
+		const known = byKey.get(key);
+		if (known !== undefined) return known;
+		let endpoints = study.endpoints;
+		let sampleSizes = study.sampleSizes;
+		let sourceIds = study.sourceIds;
+		if (filters.source.length) {
+			endpoints = study.endpoints.flatMap((e) => {
+				const results = e.results.filter((r) => fromWantedSource(r.provenance));
+				if (!results.length) return [];
+				return results.length === e.results.length ? [e] : [{ ...e, results }];
+			});
+			sampleSizes = study.sampleSizes.filter((z) => fromWantedSource(z.provenance));
+			const own = study.sourceIds.filter(wantedSource);
+			// A study cites at least one source; keep them all if none of its own is of the kind.
+			sourceIds = own.length ? own : study.sourceIds;
+		}
+		const narrowed =
+			filters.source.length && !endpoints.length
+				? null
+				: sameItems(indicationIds, study.indicationIds) &&
+					  sameItems(endpoints, study.endpoints) &&
+					  sameItems(sampleSizes, study.sampleSizes) &&
+					  sameItems(sourceIds, study.sourceIds)
+					? study
+					: { ...study, indicationIds, endpoints, sampleSizes, sourceIds };
+		byKey.set(key, narrowed);
+		return narrowed;
+	}
+
 	const studies: Study[] = [];
 	for (const study of dataset.studies) {
+		if (filters.design.length && !filters.design.includes(study.design)) continue;
 		const indicationIds = study.indicationIds.filter((id) => populationIds.has(id));
 		if (!indicationIds.length) continue;
-		if (filters.design.length && !filters.design.includes(study.design)) continue;
-		const endpoints = study.endpoints
-			.map((e) => ({ ...e, results: e.results.filter((r) => fromWantedSource(r.provenance)) }))
-			.filter((e) => e.results.length > 0);
-		if (filters.source.length && !endpoints.length) continue;
-		const sampleSizes = study.sampleSizes.filter((s) => fromWantedSource(s.provenance));
-		const sourceIds = study.sourceIds.filter(wantedSource);
-		studies.push({
-			...study,
-			indicationIds,
-			endpoints,
-			sampleSizes,
-			// A study cites at least one source; keep them all if none of its own is of the kind.
-			sourceIds: sourceIds.length ? sourceIds : study.sourceIds
-		});
+		const kept = narrow(study, indicationIds);
+		if (kept) studies.push(kept);
 	}
 
 	const studyIds = new Set(studies.map((s) => s.id));
@@ -208,17 +264,19 @@ export function applyFilters(dataset: Dataset, filters: Filters): Dataset {
 			...s.endpoints.flatMap((e) => e.results.map((r) => r.id))
 		])
 	);
-	const discrepancies = dataset.discrepancies
-		.filter((d) => studyIds.has(d.studyId))
-		.map((d) => ({ ...d, itemIds: d.itemIds.filter((id) => itemIds.has(id)) }))
-		.filter((d) => d.itemIds.length >= 2);
+	const discrepancies = dataset.discrepancies.flatMap((d) => {
+		if (!studyIds.has(d.studyId)) return [];
+		const ids = d.itemIds.filter((id) => itemIds.has(id));
+		if (ids.length < 2) return [];
+		return ids.length === d.itemIds.length ? [d] : [{ ...d, itemIds: ids }];
+	});
 
 	const linked = <T extends { indicationIds: string[]; studyId?: string }>(item: T): T | null => {
 		const unlinked = !item.indicationIds.length && !item.studyId;
 		const ids = item.indicationIds.filter((id) => usedIndications.has(id));
 		if (unlinked) return item;
 		if (ids.length || (item.studyId && studyIds.has(item.studyId)))
-			return { ...item, indicationIds: ids };
+			return ids.length === item.indicationIds.length ? item : { ...item, indicationIds: ids };
 		return null;
 	};
 
@@ -230,6 +288,57 @@ export function applyFilters(dataset: Dataset, filters: Filters): Dataset {
 		timeline: dataset.timeline.flatMap((t) => linked(t) ?? []),
 		dosing: dataset.dosing.flatMap((d) => linked(d) ?? [])
 	};
+}
+
+const scopes = new WeakMap<Study, { from: Dataset; scope: Dataset }>();
+/** The parts of a dataset that a study scope narrows; every other field is shared as is. */
+const SCOPED_FIELDS = new Set(['indications', 'studies', 'discrepancies', 'timeline', 'dosing']);
+
+function sameBase(a: Dataset, b: Dataset): boolean {
+	const keys = Object.keys(a) as (keyof Dataset)[];
+	return (
+		keys.length === Object.keys(b).length &&
+		keys.every((k) => SCOPED_FIELDS.has(k) || a[k] === b[k])
+	);
+}
+
+/**
+ * What a view of one study needs from its dataset (a study card, the charts of one study):
+ * the medicine, the sources, the study's indications, discrepancies, timeline events and
+ * dosing, and the study. The same object comes back for as long as those parts are the same
+ * objects, even when the dataset around it is another filtered copy: a card whose study a
+ * filter change leaves as it is gets identical props, and Svelte leaves its DOM alone.
+ */
+export function studyScope(dataset: Dataset, study: Study): Dataset {
+	const known = scopes.get(study);
+	if (known && known.from === dataset) return known.scope;
+	const indications = dataset.indications.filter((i) => study.indicationIds.includes(i.id));
+	const discrepancies = dataset.discrepancies.filter((d) => d.studyId === study.id);
+	const timeline = dataset.timeline.filter((t) => t.studyId === study.id);
+	const dosing = dataset.dosing.filter((d) => d.studyId === study.id);
+	if (known) {
+		const { from, scope } = known;
+		if (
+			sameBase(from, dataset) &&
+			sameItems(scope.indications, indications) &&
+			sameItems(scope.discrepancies, discrepancies) &&
+			sameItems(scope.timeline, timeline) &&
+			sameItems(scope.dosing, dosing)
+		) {
+			scopes.set(study, { from: dataset, scope });
+			return scope;
+		}
+	}
+	const scope: Dataset = {
+		...dataset,
+		indications,
+		studies: [study],
+		discrepancies,
+		timeline,
+		dosing
+	};
+	scopes.set(study, { from: dataset, scope });
+	return scope;
 }
 
 /** Values of each dimension that occur in a dataset: a filter bar offers only these. */

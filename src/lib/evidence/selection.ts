@@ -62,3 +62,41 @@ export function removeStudy(ids: readonly string[], id: string): string[] {
 export function toggleStudy(ids: readonly string[], id: string): string[] {
 	return ids.includes(id) ? removeStudy(ids, id) : addStudy(ids, id);
 }
+
+/**
+ * Long lists on the overview (the study cards of an indication, the charts of randomised
+ * studies) show their first items; the reader can open a list in full. Which lists are open
+ * lives in the URL, `?all=<list id>,<list id>`, so a shared link shows the same view.
+ */
+export const EXPAND_PARAM = 'all';
+
+/** Ids of the lists opened in full, deduplicated, in the order given. */
+export function parseExpanded(params: URLSearchParams, param = EXPAND_PARAM): string[] {
+	const out: string[] = [];
+	for (const raw of params.getAll(param).flatMap((v) => v.split(','))) {
+		const id = raw.trim();
+		if (id && !out.includes(id)) out.push(id);
+	}
+	return out;
+}
+
+/** The query with one list opened or closed, other parameters kept ("" when none is left). */
+export function expandedQuery(
+	expanded: readonly string[],
+	id: string,
+	open: boolean,
+	params = new URLSearchParams(),
+	param = EXPAND_PARAM
+): string {
+	const next = open ? [...expanded.filter((e) => e !== id), id] : expanded.filter((e) => e !== id);
+	const out = new URLSearchParams(params);
+	out.delete(param);
+	if (next.length) out.set(param, next.join(','));
+	const text = out.toString().replace(/%2C/gi, ',');
+	return text ? `?${text}` : '';
+}
+
+/** The items a list shows: all when open or short, else the first `limit`. Same array when all. */
+export function visibleItems<T>(items: readonly T[], limit: number, open: boolean): readonly T[] {
+	return open || items.length <= limit ? items : items.slice(0, limit);
+}
