@@ -39,13 +39,18 @@ function liveParams(): URLSearchParams {
 	return parsedParams;
 }
 
+let listeners = 0;
+
 /** Keeps `href` in step with the address bar while the calling component is mounted. */
 function track(): void {
 	afterNavigate(sync);
 	onMount(() => {
 		sync();
-		addEventListener('popstate', sync);
-		return () => removeEventListener('popstate', sync);
+		// One listener for all mounted readers, removed with the last of them.
+		if (listeners++ === 0) addEventListener('popstate', sync);
+		return () => {
+			if (--listeners === 0) removeEventListener('popstate', sync);
+		};
 	});
 }
 
