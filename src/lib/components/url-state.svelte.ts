@@ -17,6 +17,7 @@ import { onMount } from 'svelte';
 import { browser, building } from '$app/environment';
 import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
+import { keepWhileSame } from './keep-identity';
 
 const NONE = new URLSearchParams();
 
@@ -125,23 +126,6 @@ export function followQueryLink(event: MouseEvent & { currentTarget: HTMLAnchorE
 	if (target.origin !== location.origin || target.pathname !== location.pathname) return;
 	event.preventDefault();
 	navigateToQuery(target.search);
-}
-
-/**
- * A function that gives back its previous result while the new one has the same key: values
- * parsed from the query keep their identity when another parameter changes, so nothing that
- * depends on them recomputes.
- */
-export function keepWhileSame<T>(key: (value: T) => string): (value: T) => T {
-	let last: T | undefined;
-	let lastKey: string | undefined;
-	return (value) => {
-		const k = key(value);
-		if (k === lastKey) return last as T;
-		last = value;
-		lastKey = k;
-		return value;
-	};
 }
 
 export interface UrlOptions<T> {

@@ -6,7 +6,10 @@ import {
 	removeStudy,
 	selectionQuery,
 	toggleStudy,
-	writeSelection
+	writeSelection,
+	expandedQuery,
+	parseExpanded,
+	visibleItems
 } from './selection';
 
 describe('parseSelection', () => {
@@ -60,5 +63,44 @@ describe('changing a selection', () => {
 		expect(toggleStudy(['a', 'b'], 'b')).toEqual(['a']);
 		expect(toggleStudy(['a'], 'b')).toEqual(['a', 'b']);
 		expect(COMPARE_MAX).toBe(4);
+	});
+});
+
+describe('lists opened in full (?all=…)', () => {
+	it.each([
+		['', []],
+		['?all=adult-rr', ['adult-rr']],
+		['?all=adult-rr,randomised', ['adult-rr', 'randomised']],
+		['?all=a&all=b,a', ['a', 'b']],
+		['?all=,%20a%20,', ['a']]
+	])('parseExpanded(%s)', (query, expected) => {
+		expect(parseExpanded(new URLSearchParams(query))).toEqual(expected);
+	});
+
+	it.each([
+		[[], 'x', true, '', '?all=x'],
+		[['x'], 'x', false, '', ''],
+		[['x'], 'y', true, '?age=adult', '?age=adult&all=x,y'],
+		[['x', 'y'], 'x', false, '?design=randomised&all=x,y', '?design=randomised&all=y'],
+		[['x'], 'x', true, '', '?all=x']
+	])('expandedQuery(%j, %s, %s, %s)', (expanded, id, open, query, expected) => {
+		expect(expandedQuery(expanded, id, open, new URLSearchParams(query))).toBe(expected);
+		// And it reads back.
+		expect(parseExpanded(new URLSearchParams(expected)).includes(id)).toBe(open);
+	});
+
+	it.each([
+		[5, 12, false, 5],
+		[12, 12, false, 12],
+		[13, 12, false, 12],
+		[300, 12, false, 12],
+		[300, 12, true, 300]
+	])('visibleItems: %i items, limit %i, open %s → %i', (n, limit, open, shown) => {
+		const items = Array.from({ length: n }, (_, i) => i);
+		const out = visibleItems(items, limit, open);
+		expect(out).toHaveLength(shown);
+		expect(out).toEqual(items.slice(0, shown));
+		// A list shown whole is the same array: keyed views see no change.
+		if (shown === n) expect(out).toBe(items);
 	});
 });
