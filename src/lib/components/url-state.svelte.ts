@@ -9,13 +9,13 @@
  * Writing: shallow routing (`pushState`/`replaceState` from `$app/navigation`). A change is
  * a new history entry (or replaces the current one), but not a navigation: no load function
  * runs, no navigation lifecycle, and only what depends on the changed parameter updates, in
- * the same frame. Back and Forward walk through the entries: a `popstate` listener reads the
- * URL again. SvelteKit's `page.url` keeps the URL the page was navigated to, so everything
+ * the same frame (the history entry itself is written just after that frame). Back and
+ * Forward walk through the entries: a `popstate` listener reads the URL again. SvelteKit's `page.url` keeps the URL the page was navigated to, so everything
  * that needs the query the reader sees (language switch, exports) reads it from here.
  */
 import { onMount } from 'svelte';
 import { browser, building } from '$app/environment';
-import { afterNavigate, pushState, replaceState } from '$app/navigation';
+import { afterNavigate, beforeNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import { keepWhileSame } from './keep-identity';
 
@@ -25,7 +25,22 @@ const NONE = new URLSearchParams();
 let href = $state(browser ? location.href : '');
 
 function sync() {
-	if (browser && href !== location.href) href = location.href;
+	// While our own write waits for its frame, `href` is ahead of the address bar: keep it.
+	if (browser && !pending && href !== location.href) href = location.href;
+}
+
+/**
+ * A history write not made yet. Writing the history entry costs the browser a few ms (more on
+ * a large page), so it is made just after the frame that shows the change: the reader sees
+ * the update first, the address bar follows a frame later. Successive writes keep their order.
+ */
+let pending: { url: string; replace: boolean } | null = null;
+
+function flushPending() {
+	if (!pending) return;
+	const { url, replace } = pending;
+	pending = null;
+	(replace ? replaceState : pushState)(url, page.state);
 }
 
 // One URLSearchParams per href, so readers that compare by identity see no change.
@@ -42,15 +57,23 @@ function liveParams(): URLSearchParams {
 
 let listeners = 0;
 
+/** Back or Forward: the entry the reader went to wins over a write still waiting. */
+function onPopState() {
+	pending = null;
+	sync();
+}
+
 /** Keeps `href` in step with the address bar while the calling component is mounted. */
 function track(): void {
 	afterNavigate(sync);
+	// A navigation adds its own history entry: a waiting write goes first.
+	beforeNavigate(flushPending);
 	onMount(() => {
 		sync();
 		// One listener for all mounted readers, removed with the last of them.
-		if (listeners++ === 0) addEventListener('popstate', sync);
+		if (listeners++ === 0) addEventListener('popstate', onPopState);
 		return () => {
-			if (--listeners === 0) removeEventListener('popstate', sync);
+			if (--listeners === 0) removeEventListener('popstate', onPopState);
 		};
 	});
 }
@@ -100,13 +123,18 @@ export function liveHref(): string {
  */
 export function navigateToQuery(query: string, { replace = false } = {}): void {
 	if (!browser) return;
-	const target = new URL(location.href);
+	const target = new URL(href || location.href);
 	target.search = query;
 	target.hash = '';
-	if (target.href === location.href) return;
-	const write = replace ? replaceState : pushState;
-	write(`${target.pathname}${target.search}`, page.state);
-	href = location.href;
+	if (target.href === (href || location.href)) return;
+	const url = `${target.pathname}${target.search}`;
+	if (pending && pending.replace && replace) pending.url = url;
+	else {
+		flushPending();
+		pending = { url, replace };
+		requestAnimationFrame(() => setTimeout(flushPending, 0));
+	}
+	href = target.href;
 }
 
 /** The current page with another query, for links; the bare path while prerendering. */
