@@ -48,10 +48,6 @@ export default defineConfig(
 				{
 					patterns: [
 						{
-							group: ['$lib/charts*', '$lib/components*', '$lib/export*', '$lib/storage*'],
-							message: 'evidence/ and stats/ sit below charts, components, export and storage.'
-						},
-						{
 							group: ['**/charts/*', '**/components/*', '**/export/*', '**/storage/*'],
 							message: 'evidence/ and stats/ sit below charts, components, export and storage.'
 						},
