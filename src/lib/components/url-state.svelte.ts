@@ -108,7 +108,13 @@ export function useQuery(): Query {
  */
 export function useLiveSearch(): () => string {
 	track();
-	return () => (building || !browser ? '' : new URL(href || location.href).search);
+	return () => {
+		if (building || !browser) return '';
+		// The query as written in the address bar (commas stay readable).
+		const current = (href || location.href).split('#')[0];
+		const start = current.indexOf('?');
+		return start < 0 || start === current.length - 1 ? '' : current.slice(start);
+	};
 }
 
 /** The full URL the reader sees (for a citation of the view); `page.url` while building. */
@@ -123,6 +129,8 @@ export function liveHref(): string {
  */
 export function navigateToQuery(query: string, { replace = false } = {}): void {
 	if (!browser) return;
+	// A throw-away copy to build the next address; nothing reacts to it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	const target = new URL(href || location.href);
 	target.search = query;
 	target.hash = '';
@@ -150,6 +158,8 @@ export function hrefWithQuery(query: string): string {
 export function followQueryLink(event: MouseEvent & { currentTarget: HTMLAnchorElement }): void {
 	if (event.defaultPrevented || event.button !== 0) return;
 	if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+	// Read once, to compare with this page; nothing reacts to it.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	const target = new URL(event.currentTarget.href, location.href);
 	if (target.origin !== location.origin || target.pathname !== location.pathname) return;
 	event.preventDefault();
