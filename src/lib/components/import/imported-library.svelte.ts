@@ -3,6 +3,7 @@ import type { DatasetState } from '$lib/components/dataset-context.svelte';
 import type { ImportFormat } from '$lib/evidence/dataset-import';
 import { loadStatsEngine } from '$lib/evidence/intervals';
 import type { Dataset } from '$lib/evidence/schema';
+import { certainlyNoDatabase } from '$lib/storage/database-name';
 import type { StorageFailure, StoredEntry } from '$lib/storage/imported-datasets';
 
 // Loaded on demand, so that a page without an imported dataset ships none of it: storage
@@ -46,6 +47,8 @@ export class ImportLibrary {
 	/** Reads the stored list and shows the active imported dataset, if any. Called once on load. */
 	async restore(): Promise<void> {
 		try {
+			// Nothing was ever imported in this browser: nothing to list or show.
+			if (await certainlyNoDatabase()) return;
 			const { listStored, getActiveKey } = await storage();
 			this.entries = await listStored();
 			const key = await getActiveKey();
