@@ -16,8 +16,8 @@ import type {
 import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
 import { printedDecimals } from '$lib/components/figure-text';
 import type { TidyRow } from '../spec';
-import { displayInterval, type DisplayInterval } from '$lib/evidence/intervals';
-import { methodName, poolProportions } from '$lib/stats';
+import { displayInterval, poolProportions, type DisplayInterval } from '$lib/evidence/intervals';
+import { methodName } from '$lib/stats/labels';
 
 export const FOREST_KINDS: EndpointKind[] = ['response', 'event-rate'];
 export const FOREST_SORTS = ['indication', 'value'] as const;
@@ -241,6 +241,8 @@ export function pooledRow(
 		members.map((r) => ({ events: r.events!, total: r.total!, label: r.studyName })),
 		{ method: 'DL', level: 0.95 }
 	);
+	// In the browser the statistics module loads on demand: no pooled row until it has.
+	if (!pooled) return undefined;
 	return {
 		kind: 'pooled',
 		key: `pooled/${members.map((r) => r.studyId).join('+')}`,
