@@ -38,5 +38,26 @@ export default defineConfig(
 			// Internal links go through paraglide's localizeHref (locale prefix), not resolve().
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// Layers: evidence/ and stats/ are plain TypeScript at the bottom; imports point down only.
+		files: ['src/lib/evidence/**/*.ts', 'src/lib/stats/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/charts/*', '**/components/*', '**/export/*', '**/storage/*'],
+							message: 'evidence/ and stats/ sit below charts, components, export and storage.'
+						},
+						{
+							group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
+							message: 'evidence/ and stats/ are plain TypeScript: no Svelte.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

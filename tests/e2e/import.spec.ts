@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDataset } from './support/dataset';
 import { syntheticDataset } from '../../src/lib/evidence/synthetic';
+import { anchorSource } from '../../src/lib/evidence/queries';
+import type { Dataset } from '../../src/lib/evidence/schema';
 
 const fixturePath = join(import.meta.dirname, '..', 'fixtures', 'synthetic-dataset.json');
 const fixtureText = readFileSync(fixturePath, 'utf8');
@@ -18,6 +20,12 @@ interface FixtureStudy {
 const fixture = (): { medicine: { name: string }; studies: FixtureStudy[] } =>
 	JSON.parse(fixtureText);
 const embedded = readDataset();
+/** The regulatory source a dataset names its studies from (the overview's lede cites it). */
+const anchorOf = (dataset: unknown) => {
+	const source = anchorSource(dataset as Dataset);
+	if (!source) throw new Error('the dataset has no regulatory anchor source');
+	return source;
+};
 
 /** A file for the picker, built in the test. */
 const file = (name: string, text: string | Buffer, mimeType = 'application/json') => ({
@@ -67,6 +75,10 @@ test('a valid dataset is previewed, activated on every page, kept across reloads
 			`not the embedded ${embedded.medicine.name} dataset`
 		);
 		await expect(page.locator('h1')).toContainText(synthetic.medicine.name);
+		// The lede names the imported dataset's own regulatory source, not the embedded one's.
+		const lede = page.getByTestId('overview-lede');
+		await expect(lede).toContainText(anchorOf(synthetic).shortCitation);
+		await expect(lede).not.toContainText(anchorOf(embedded).shortCitation);
 		for (const study of synthetic.studies)
 			await expect(page.locator(`article[data-study-id="${study.id}"] h3`)).toHaveText(study.name);
 		for (const study of embedded.studies)

@@ -25,6 +25,15 @@ export function sourceById(dataset: Dataset, id: string): Source | undefined {
 	return dataset.sources.find((s) => s.id === id);
 }
 
+/**
+ * The regulatory document the dataset is built around: the source of the medicine's own
+ * description, when that is a regulatory source. Absent for datasets compiled otherwise.
+ */
+export function anchorSource(dataset: Dataset): Source | undefined {
+	const source = sourceById(dataset, dataset.medicine.provenance.sourceId);
+	return source?.kind === 'regulatory' ? source : undefined;
+}
+
 export function studyById(dataset: Dataset, id: string): Study | undefined {
 	return dataset.studies.find((s) => s.id === id);
 }

@@ -4,25 +4,21 @@
  * "≥" and "é" correctly, the header first and no comment lines.
  */
 import type { TidyRow } from '$lib/charts/spec';
+import { serialiseCsv } from '$lib/evidence/csv';
 import { neutraliseFormula } from '$lib/evidence/neutralise';
 import { rowCells, TABLE_HEADERS, type Cell } from './table';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
-const BOM = '\uFEFF';
 
-function csvField(cell: Cell): string {
+function cellText(cell: Cell): string {
 	if (cell === null) return '';
 	// Numbers are written as JavaScript prints them: a dot for decimals, no grouping.
-	const text = typeof cell === 'number' ? String(cell) : neutraliseFormula(cell);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+	return typeof cell === 'number' ? String(cell) : neutraliseFormula(cell);
 }
 
-/** The CSV text, starting with a BOM. */
+/** The CSV text, starting with a BOM (one RFC 4180 writer for charts and datasets). */
 export function toCsv(rows: TidyRow[]): string {
-	const lines = [TABLE_HEADERS, ...rows.map(rowCells)].map((cells) =>
-		cells.map(csvField).join(',')
-	);
-	return `${BOM}${lines.join('\r\n')}\r\n`;
+	return serialiseCsv([TABLE_HEADERS, ...rows.map(rowCells)].map((cells) => cells.map(cellText)));
 }
 
 export function csvBlob(rows: TidyRow[]): Blob {

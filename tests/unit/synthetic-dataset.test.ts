@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forestResults } from '$lib/charts/forest/forest-rows';
-import { seededRandom, syntheticDataset } from './synthetic';
-import { formatIssues, validateDataset } from './validate';
+import { seededRandom, syntheticDataset } from '$lib/evidence/synthetic';
+import { formatIssues, validateDataset } from '$lib/evidence/validate';
 
 describe('seededRandom', () => {
 	it('repeats its sequence for a seed and differs between seeds', () => {
