@@ -235,9 +235,13 @@ export function poolingCandidate(
 	results: ForestResultRow[],
 	studyId: string
 ): ForestResultRow | undefined {
-	const candidates = results.filter(
+	return bestCandidate(results.filter((r) => r.studyId === studyId));
+}
+
+/** The primary (else first) poolable figure among one study's figures. */
+function bestCandidate(studyRows: ForestResultRow[]): ForestResultRow | undefined {
+	const candidates = studyRows.filter(
 		(r) =>
-			r.studyId === studyId &&
 			r.endpointKind === 'response' &&
 			(r.armRole === 'experimental' || r.armRole === undefined) &&
 			r.events !== undefined &&
@@ -246,14 +250,17 @@ export function poolingCandidate(
 	return candidates.find((r) => r.primary) ?? candidates[0];
 }
 
-/** Studies that have a figure to pool, in dataset order. */
+/** Studies that have a figure to pool, in dataset order (one pass, not one scan per study). */
 export function poolableStudies(results: ForestResultRow[]): { id: string; name: string }[] {
-	const seen = new Map<string, string>();
+	const byStudy = new Map<string, ForestResultRow[]>();
 	for (const r of results) {
-		if (!seen.has(r.studyId) && poolingCandidate(results, r.studyId))
-			seen.set(r.studyId, r.studyName);
+		const list = byStudy.get(r.studyId);
+		if (list) list.push(r);
+		else byStudy.set(r.studyId, [r]);
 	}
-	return [...seen.entries()].map(([id, name]) => ({ id, name }));
+	return [...byStudy.values()].flatMap((rows) =>
+		bestCandidate(rows) ? [{ id: rows[0].studyId, name: rows[0].studyName }] : []
+	);
 }
 
 /** The pooled row of the ticked studies; undefined with fewer than two poolable studies. */
