@@ -14,6 +14,10 @@ export default defineConfig({
 		})
 	],
 	server: { fs: { allow: ['data'] } },
+	build: {
+		// The favicon as a file, not a data URL inlined into the layout's JavaScript (first load).
+		assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined)
+	},
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -8,3 +8,8 @@ if (!('ResizeObserver' in globalThis)) {
 		disconnect() {}
 	} as unknown as typeof ResizeObserver;
 }
+
+// In the browser the statistics module loads on demand (see $lib/evidence/intervals); the
+// component tests render any dataset, so it is loaded up front here as the server has it.
+import { loadStatsEngine } from '$lib/evidence/intervals';
+await loadStatsEngine();

@@ -1,8 +1,15 @@
 import { loadEmbeddedDataset } from '$lib/evidence/load';
+import { precomputeFigures, type PrecomputedFigures } from '$lib/evidence/interval-engine';
 
 export const prerender = true;
 export const trailingSlash = 'never';
 
+let figures: PrecomputedFigures | undefined;
+
 export function load() {
-	return { dataset: loadEmbeddedDataset() };
+	const dataset = loadEmbeddedDataset();
+	// Every interval and two-arm effect the embedded dataset shows, computed here at build
+	// time, so the browser shows them without loading the statistics module.
+	figures ??= precomputeFigures(dataset);
+	return { dataset, figures };
 }

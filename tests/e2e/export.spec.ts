@@ -60,8 +60,19 @@ async function shown(figure: Locator) {
 		title: (await svg.locator('g.title .title-line').allTextContents()).join(' ').trim(),
 		footer: (await svg.locator('g.footer').textContent()) ?? '',
 		marks: await svg.locator('[data-key]').count(),
-		tableRows: await figure.locator('[data-testid="chart-table"] tbody tr').count()
+		tableRows: await tableRowCount(figure)
 	};
+}
+
+/** Rows of the chart's data table; in the browser it is built when opened, so open it to count. */
+async function tableRowCount(figure: Locator) {
+	const table = figure.locator('[data-testid="chart-table"]');
+	const open = await table.evaluate((el) => (el as HTMLDetailsElement).open);
+	if (!open) await table.locator('summary').click();
+	await expect(table.locator('tbody tr').first()).toBeVisible();
+	const rows = await table.locator('tbody tr').count();
+	if (!open) await table.locator('summary').click();
+	return rows;
 }
 
 const versionSlug = dataset.version.toLowerCase().replace(/[^a-z0-9]+/g, '-');

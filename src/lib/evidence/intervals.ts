@@ -1,33 +1,83 @@
 /**
  * Wiring between the evidence schema and the statistics module: which interval a result shows,
  * and the between-arm effects computed from two arms' events and totals.
+ *
+ * This module is light on purpose (it is on the first load of every page): it computes
+ * nothing itself. A figure is looked up in the table the server computed for the embedded
+ * dataset (`primeFigures`, from `precomputeFigures` in `interval-engine.ts`), or computed by
+ * the engine once loaded (`loadStatsEngine`). On the server and in Node the engine is always
+ * there; in the browser it is loaded on demand: before an imported dataset is shown, when
+ * pooling is asked for, and by the methods page. The numbers are the same either way: the
+ * table holds what the engine computed, keyed by the counts they depend on.
  */
+import type * as Engine from './interval-engine';
+import type { PrecomputedFigures } from './interval-engine';
+import type { Arm, PooledProportion, PoolingOptions, PoolingStudy } from '../stats';
 import {
-	fisherExact,
-	methodLabel,
-	methodName,
-	numberNeededToTreat,
-	oddsRatio,
-	proportionCI,
-	riskDifference,
-	riskRatio,
-	type Arm,
-	type NntResult,
-	type OutcomeDirection,
-	type RatioResult,
-	type RiskDifferenceResult
-} from '../stats';
-import type { Endpoint, EndpointKind, Result, Study } from './schema';
+	effectsKey,
+	intervalCounts,
+	printedInterval,
+	proportionKey,
+	studyTwoArmPairs,
+	type DisplayInterval,
+	type StudyTwoArmEffect,
+	type TwoArmEffects,
+	type TwoArmOptions
+} from './intervals-common';
+import type { Result, Study } from './schema';
 
-/** An interval to show beside a figure, with where it comes from. */
-export interface DisplayInterval {
-	low: number;
-	high: number;
-	level: number;
-	/** The method as printed by the source, or the name of the method we computed with. */
-	method: string;
-	/** 'printed': the source's own interval; 'computed': ours, from events and total. */
-	origin: 'printed' | 'computed';
+export { outcomeDirection } from './intervals-common';
+export type {
+	DisplayInterval,
+	Labelled,
+	StudyTwoArmEffect,
+	TwoArmEffects,
+	TwoArmOptions
+} from './intervals-common';
+export type { PrecomputedFigures } from './interval-engine';
+
+type StatsEngine = typeof Engine;
+
+let engine: StatsEngine | undefined;
+// Server-side rendering, prerendering and Node tests compute directly. In the client build
+// this branch is dead code, so the engine and the statistics module stay out of first load.
+if (import.meta.env.SSR) engine = await import('./interval-engine');
+
+const intervals = new Map<string, DisplayInterval>();
+const effects = new Map<string, TwoArmEffects>();
+
+/** Adds figures computed elsewhere (by the server, for the embedded dataset) to the table. */
+export function primeFigures(figures: PrecomputedFigures | undefined): void {
+	if (!figures) return;
+	for (const [key, value] of Object.entries(figures.intervals)) intervals.set(key, value);
+	for (const [key, value] of Object.entries(figures.effects)) effects.set(key, value);
+}
+
+let loading: Promise<StatsEngine> | undefined;
+
+/** Loads the engine (and the statistics module) once; resolves when figures can be computed. */
+export function loadStatsEngine(): Promise<StatsEngine> {
+	if (engine) return Promise.resolve(engine);
+	loading ??= import('./interval-engine').then(
+		(loaded) => (engine = loaded),
+		(error) => {
+			loading = undefined;
+			throw error;
+		}
+	);
+	return loading;
+}
+
+/** Whether figures missing from the table can be computed now. */
+export function statsEngineLoaded(): boolean {
+	return engine !== undefined;
+}
+
+function missing(what: string): undefined {
+	// Nothing is guessed: the figure is left out, and the engine is loaded for the next render.
+	console.warn(`${what} is not precomputed; loading the statistics module`);
+	void loadStatsEngine();
+	return undefined;
 }
 
 /**
@@ -38,47 +88,14 @@ export interface DisplayInterval {
  * @throws {StatsInputError} when events and total are inconsistent (the validator rejects such data).
  */
 export function displayInterval(result: Result): DisplayInterval | undefined {
-	if (result.ci) {
-		const { low, high, level, method } = result.ci;
-		return { low, high, level, method, origin: 'printed' };
-	}
-	if (result.events !== undefined && result.total !== undefined && result.unit === 'percent') {
-		const ci = proportionCI(result.events, result.total, {
-			method: 'clopper-pearson',
-			level: 0.95
-		});
-		return {
-			low: 100 * ci.low,
-			high: 100 * ci.high,
-			level: ci.level,
-			method: methodName('clopper-pearson'),
-			origin: 'computed'
-		};
-	}
-	return undefined;
-}
-
-/** A computed effect with a UI label naming its method and level. */
-export type Labelled<T> = T & { label: string };
-
-/** Between-arm effects of experimental vs comparator, every one labelled with its method. */
-export interface TwoArmEffects {
-	/** Difference of proportions, experimental − comparator (fractions), Newcombe hybrid score. */
-	riskDifference: Labelled<RiskDifferenceResult>;
-	/** Risk ratio, experimental / comparator, log-scale Wald. */
-	riskRatio: Labelled<RatioResult>;
-	/** Odds ratio, experimental vs comparator, log-scale Wald. */
-	oddsRatio: Labelled<RatioResult>;
-	/** Two-sided Fisher exact test p-value, as R's `fisher.test`. */
-	fisher: { p: number; method: 'fisher-exact'; label: string };
-	/** Number needed to treat from the Newcombe risk difference (Altman 1998). */
-	nnt: Labelled<NntResult>;
-}
-
-/** Options of {@link twoArmEffects}. */
-export interface TwoArmOptions {
-	/** Whether an event is desirable (response) or not (death, relapse); decides NNTB vs NNTH. Default 'desirable'. */
-	outcome?: OutcomeDirection;
+	const printed = printedInterval(result);
+	if (printed) return printed;
+	const counts = intervalCounts(result);
+	if (!counts) return undefined;
+	const known = intervals.get(proportionKey(counts));
+	if (known) return { ...known };
+	if (engine) return engine.computedInterval(counts);
+	return missing(`The interval of ${proportionKey(counts)}`);
 }
 
 /**
@@ -86,93 +103,18 @@ export interface TwoArmOptions {
  * Fisher's exact p and the NNT (Altman 1998) for experimental vs comparator, all at 95 %.
  *
  * @throws {StatsInputError} for invalid counts.
+ * @throws {Error} in the browser when neither precomputed nor the engine loaded.
  */
 export function twoArmEffects(
 	experimental: Arm,
 	comparator: Arm,
-	{ outcome = 'desirable' }: TwoArmOptions = {}
+	options: TwoArmOptions = {}
 ): TwoArmEffects {
-	const rd = riskDifference(experimental, comparator, { method: 'newcombe', level: 0.95 });
-	const rr = riskRatio(experimental, comparator, { level: 0.95 });
-	const or = oddsRatio(experimental, comparator, { level: 0.95 });
-	const nnt = numberNeededToTreat(rd, { outcome });
-	return {
-		riskDifference: { ...rd, label: methodLabel(rd.method, rd.level) },
-		riskRatio: { ...rr, label: methodLabel(rr.method, rr.level) },
-		oddsRatio: { ...or, label: methodLabel(or.method, or.level) },
-		fisher: {
-			p: fisherExact(experimental, comparator),
-			method: 'fisher-exact',
-			label: 'Fisher exact test, two-sided'
-		},
-		nnt: { ...nnt, label: `Altman, from ${methodLabel(rd.method, rd.level)}` }
-	};
-}
-
-/** Effects of one endpoint from one source, with the ids of everything they were computed from. */
-export interface StudyTwoArmEffect {
-	endpointId: string;
-	sourceId: string;
-	experimentalArmId: string;
-	comparatorArmId: string;
-	experimentalResultId: string;
-	comparatorResultId: string;
-	/** The timepoint label both results share, when they have one. */
-	timepoint?: string;
-	/** Event direction assumed for the NNT, from the endpoint kind. */
-	outcome: OutcomeDirection;
-	experimental: Arm;
-	comparator: Arm;
-	effects: TwoArmEffects;
-}
-
-/**
- * The event direction assumed for an endpoint kind: an 'event-rate' counts harms (relapse,
- * death, adverse events); response and survival count good outcomes.
- */
-export function outcomeDirection(kind: EndpointKind): OutcomeDirection {
-	return kind === 'event-rate' ? 'undesirable' : 'desirable';
-}
-
-type CountedResult = Result & { armId: string; events: number; total: number };
-
-function isCounted(result: Result): result is CountedResult {
-	return result.armId !== undefined && result.events !== undefined && result.total !== undefined;
-}
-
-/** Results are comparable when they come from the same source at the same timepoint. */
-function matchKey(result: Result): string {
-	const t = result.timepoint;
-	return `${result.provenance.sourceId}|${t ? `${t.value} ${t.unit}` : ''}`;
-}
-
-function endpointEffects(study: Study, endpoint: Endpoint): StudyTwoArmEffect[] {
-	const role = new Map(study.arms.map((arm) => [arm.id, arm.role]));
-	const counted = endpoint.results.filter(isCounted);
-	const experimental = counted.filter((r) => role.get(r.armId) === 'experimental');
-	const comparator = counted.filter((r) => role.get(r.armId) === 'comparator');
-	const outcome = outcomeDirection(endpoint.kind);
-	const effects: StudyTwoArmEffect[] = [];
-	for (const e of experimental)
-		for (const c of comparator) {
-			if (matchKey(e) !== matchKey(c)) continue;
-			const exp = { events: e.events, total: e.total };
-			const comp = { events: c.events, total: c.total };
-			effects.push({
-				endpointId: endpoint.id,
-				sourceId: e.provenance.sourceId,
-				experimentalArmId: e.armId,
-				comparatorArmId: c.armId,
-				experimentalResultId: e.id,
-				comparatorResultId: c.id,
-				...(e.timepoint ? { timepoint: e.timepoint.label } : {}),
-				outcome,
-				experimental: exp,
-				comparator: comp,
-				effects: twoArmEffects(exp, comp, { outcome })
-			});
-		}
-	return effects;
+	const known = effects.get(effectsKey(experimental, comparator, options.outcome ?? 'desirable'));
+	if (known) return structuredClone(known);
+	if (engine) return engine.twoArmEffects(experimental, comparator, options);
+	void loadStatsEngine();
+	throw new Error('twoArmEffects: the statistics module is not loaded (await loadStatsEngine())');
 }
 
 /**
@@ -182,5 +124,32 @@ function endpointEffects(study: Study, endpoint: Endpoint): StudyTwoArmEffect[] 
  * never done: each effect names the one source both counts come from.
  */
 export function studyTwoArmEffects(study: Study): StudyTwoArmEffect[] {
-	return study.endpoints.flatMap((endpoint) => endpointEffects(study, endpoint));
+	return studyTwoArmPairs(study).flatMap((pair) => {
+		const key = effectsKey(pair.experimental, pair.comparator, pair.outcome);
+		const known = effects.get(key);
+		if (known) return [{ ...pair, effects: structuredClone(known) }];
+		if (engine)
+			return [
+				{
+					...pair,
+					effects: engine.twoArmEffects(pair.experimental, pair.comparator, {
+						outcome: pair.outcome
+					})
+				}
+			];
+		return missing(`The effects of ${key}`) ?? [];
+	});
+}
+
+/**
+ * Random-effects pooling of proportions (see `poolProportions` in the statistics module), or
+ * undefined while the engine is not loaded (the call starts loading it).
+ */
+export function poolProportions(
+	studies: PoolingStudy[],
+	options?: PoolingOptions
+): PooledProportion | undefined {
+	if (engine) return engine.poolProportions(studies, options);
+	void loadStatsEngine();
+	return undefined;
 }

@@ -10,8 +10,9 @@
 import type { DatasetSummary, ImportFormat } from '$lib/evidence/dataset-import';
 import { slugify } from '$lib/export/filename';
 import type { Dataset } from '$lib/evidence/schema';
+import { DATABASE_NAME } from './database-name';
 
-const DB_NAME = 'trial-evidence';
+const DB_NAME = DATABASE_NAME;
 const DB_VERSION = 1;
 const ENTRIES = 'entries';
 const DATASETS = 'datasets';

@@ -16,8 +16,8 @@ import type {
 import { armById } from '$lib/evidence/queries';
 import { printedDecimals } from '$lib/components/figure-text';
 import type { TidyRow } from '../spec';
-import { displayInterval, type DisplayInterval } from '$lib/evidence/intervals';
-import { methodName, poolProportions } from '$lib/stats';
+import { displayInterval, poolProportions, type DisplayInterval } from '$lib/evidence/intervals';
+import { methodName } from '$lib/stats/labels';
 
 export const FOREST_KINDS: EndpointKind[] = ['response', 'event-rate'];
 export const FOREST_SORTS = ['indication', 'value'] as const;
@@ -115,16 +115,18 @@ function isForestResult(endpoint: Endpoint, result: Result): boolean {
 /**
  * Intervals by result object. Datasets are immutable (an import or a filter makes new
  * containers around the same results), so a result's interval never changes: a filter
- * change then costs no Clopper–Pearson computation for figures already drawn.
+ * change then costs no interval computation for figures already drawn. Only intervals
+ * found are kept: one not available yet (the statistics module still loading) is asked
+ * for again next time.
  */
-const intervals = new WeakMap<Result, DisplayInterval | null>();
+const intervals = new WeakMap<Result, DisplayInterval>();
 function intervalOf(result: Result): DisplayInterval | undefined {
 	let ci = intervals.get(result);
-	if (ci === undefined) {
-		ci = displayInterval(result) ?? null;
-		intervals.set(result, ci);
+	if (!ci) {
+		ci = displayInterval(result);
+		if (ci) intervals.set(result, ci);
 	}
-	return ci ?? undefined;
+	return ci;
 }
 
 /**
@@ -274,6 +276,8 @@ export function pooledRow(
 		members.map((r) => ({ events: r.events!, total: r.total!, label: r.studyName })),
 		{ method: 'DL', level: 0.95 }
 	);
+	// In the browser the statistics module loads on demand: no pooled row until it has.
+	if (!pooled) return undefined;
 	return {
 		kind: 'pooled',
 		key: `pooled/${members.map((r) => r.studyId).join('+')}`,

@@ -13,7 +13,7 @@ import { discrepanciesFor, studyResults, type LocatedResult } from '$lib/evidenc
 import { printedDecimals } from '$lib/components/figure-text';
 import { decimalsOf } from '$lib/format';
 import { displayInterval, studyTwoArmEffects, type DisplayInterval } from '$lib/evidence/intervals';
-import { methodName } from '$lib/stats';
+import { methodName } from '$lib/stats/labels';
 
 export interface ArmFigure {
 	resultId: string;

@@ -1,19 +1,15 @@
 import { getContext, setContext } from 'svelte';
 import type { DatasetState } from '$lib/components/dataset-context.svelte';
-import { summariseDataset, type ImportFormat } from '$lib/evidence/dataset-import';
+import type { ImportFormat } from '$lib/evidence/dataset-import';
+import { loadStatsEngine } from '$lib/evidence/intervals';
 import type { Dataset } from '$lib/evidence/schema';
-import {
-	StorageError,
-	getActiveKey,
-	listStored,
-	loadDataset,
-	removeDataset,
-	saveDataset,
-	setActiveKey,
-	type StorageFailure,
-	type StoredEntry
-} from '$lib/storage/imported-datasets';
-import { revalidate } from './run-import';
+import { certainlyNoDatabase } from '$lib/storage/database-name';
+import type { StorageFailure, StoredEntry } from '$lib/storage/imported-datasets';
+
+// Loaded on demand, so that a page without an imported dataset ships none of it: storage
+// (a small module, read once at start), validation and the statistics module (only when a
+// stored dataset is shown or a new one added).
+const storage = () => import('$lib/storage/imported-datasets');
 
 const KEY = Symbol('imported-library');
 
@@ -40,14 +36,20 @@ export class ImportLibrary {
 	}
 
 	private report(error: unknown) {
-		const failure =
-			error instanceof StorageError ? error : new StorageError('failed', String(error));
-		this.problem = { kind: failure.reason, detail: failure.message };
+		// A StorageError carries its reason; anything else is reported as it is.
+		const reason = error instanceof Error && 'reason' in error ? error.reason : undefined;
+		this.problem =
+			reason === 'quota' || reason === 'unavailable' || reason === 'failed'
+				? { kind: reason, detail: (error as Error).message }
+				: { kind: 'failed', detail: String(error) };
 	}
 
 	/** Reads the stored list and shows the active imported dataset, if any. Called once on load. */
 	async restore(): Promise<void> {
 		try {
+			// Nothing was ever imported in this browser: nothing to list or show.
+			if (await certainlyNoDatabase()) return;
+			const { listStored, getActiveKey } = await storage();
 			this.entries = await listStored();
 			const key = await getActiveKey();
 			if (key) await this.show(key);
@@ -61,7 +63,9 @@ export class ImportLibrary {
 
 	/** Loads, re-validates and shows a stored dataset. */
 	private async show(key: string): Promise<boolean> {
+		const { loadDataset, setActiveKey } = await storage();
 		const stored = await loadDataset(key);
+		const { revalidate } = await import('./run-import');
 		const outcome = stored === undefined ? undefined : await revalidate(stored);
 		if (!outcome?.ok) {
 			this.problem = {
@@ -74,6 +78,8 @@ export class ImportLibrary {
 			this.datasets.imported = null;
 			return false;
 		}
+		// Its intervals and effects are computed in the browser: load the engine first.
+		await loadStatsEngine();
 		this.datasets.imported = outcome.dataset;
 		this.activeKey = key;
 		return true;
@@ -86,6 +92,11 @@ export class ImportLibrary {
 	async add(dataset: Dataset, fileName: string, format: ImportFormat): Promise<boolean> {
 		this.problem = null;
 		try {
+			const [{ saveDataset }, { summariseDataset }] = await Promise.all([
+				storage(),
+				import('$lib/evidence/dataset-import'),
+				loadStatsEngine()
+			]);
 			const entry = await saveDataset(
 				dataset,
 				{ fileName, format, summary: summariseDataset(dataset) },
@@ -109,8 +120,9 @@ export class ImportLibrary {
 				// Back to the embedded dataset at once, even if remembering the choice fails.
 				this.activeKey = null;
 				this.datasets.imported = null;
+				const { setActiveKey } = await storage();
 				await setActiveKey(null);
-			} else if (await this.show(key)) await setActiveKey(key);
+			} else if (await this.show(key)) await (await storage()).setActiveKey(key);
 		} catch (error) {
 			this.report(error);
 		}
@@ -119,6 +131,7 @@ export class ImportLibrary {
 	async remove(key: string): Promise<void> {
 		this.problem = null;
 		try {
+			const { removeDataset } = await storage();
 			await removeDataset(key);
 			this.entries = this.entries.filter((e) => e.key !== key);
 			if (this.activeKey === key) {
