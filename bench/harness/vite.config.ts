@@ -16,7 +16,8 @@ export default defineConfig({
 		alias: {
 			$lib: `${root}src/lib`,
 			// Components read SvelteKit's page state (the export menu: the page URL).
-			'$app/state': fileURLToPath(new URL('./app/state.ts', import.meta.url))
+			'$app/state': fileURLToPath(new URL('./app/state.ts', import.meta.url)),
+			'$app/environment': fileURLToPath(new URL('./app/environment.ts', import.meta.url))
 		}
 	},
 	build: {

@@ -36,6 +36,11 @@ window.__bench = {
 		const marks = root.querySelectorAll('[data-key]');
 		let s = marks.length + ':';
 		for (const m of marks) s += m.getAttribute('data-key') + ',';
+		// Compact charts (above COMPACT_MARKS) draw their marks as a few paths: their count and shapes.
+		for (const layer of root.querySelectorAll('[data-marks]')) {
+			s += '|' + layer.getAttribute('data-marks');
+			for (const p of layer.querySelectorAll('path')) s += ':' + (p.getAttribute('d') ?? '').length;
+		}
 		return s;
 	},
 	frame() { return new Promise((r) => requestAnimationFrame(() => r())); },
@@ -198,10 +203,15 @@ async function timeSelect(
 }
 
 async function countMarks(page, root) {
-	return page.evaluate(
-		(r) => document.querySelector(r)?.querySelectorAll('[data-key]').length ?? 0,
-		root
-	);
+	return page.evaluate((r) => {
+		const el = document.querySelector(r);
+		if (!el) return 0;
+		const compact = [...el.querySelectorAll('[data-marks]')];
+		return (
+			el.querySelectorAll('[data-key]').length +
+			compact.reduce((sum, g) => sum + Number(g.getAttribute('data-marks')), 0)
+		);
+	}, root);
 }
 
 /** The first chart's export menu, if this build has one. */
@@ -336,7 +346,13 @@ export async function runBrowserBench({
 				const t1 = performance.now();
 				await ipage.goto(`${baseUrl}/`);
 				await ipage.waitForFunction(
-					([r, count]) => document.querySelectorAll(`${r} [data-key]`).length >= count,
+					([r, count]) =>
+						document.querySelectorAll(`${r} [data-key]`).length +
+							[...document.querySelectorAll(`${r} [data-marks]`)].reduce(
+								(sum, g) => sum + Number(g.getAttribute('data-marks')),
+								0
+							) >=
+						count,
 					[root, n],
 					{ timeout: 600_000, polling: 500 }
 				);
@@ -385,7 +401,7 @@ export async function runBrowserBench({
 			const url = `${baseUrl}/__bench/?n=${n}`;
 			const t0 = performance.now();
 			await page.goto(url, { waitUntil: 'load' });
-			await page.waitForSelector(`${root} [data-key]`, { timeout: 120_000 });
+			await page.waitForSelector(`${root} [data-key], ${root} [data-marks]`, { timeout: 120_000 });
 			const loadMs = performance.now() - t0;
 			const mountMs = await page.evaluate(
 				() => performance.getEntriesByName('bench:mounted')[0]?.startTime ?? null

@@ -42,8 +42,15 @@ export function oursSvg(markup: string): string {
 	return match[0];
 }
 
+/**
+ * Point marks drawn: one focusable mark per figure, or (above COMPACT_MARKS) the
+ * count a compact points layer declares for the paths it draws.
+ */
 export function countOurPoints(markup: string): number {
-	return (oursSvg(markup).match(/data-result-id="/g) ?? []).length;
+	const svg = oursSvg(markup);
+	const compact = /<g class="points compact[^"]*"[^>]*data-marks="(\d+)"/.exec(svg);
+	if (compact) return Number(compact[1]);
+	return (svg.match(/data-result-id="/g) ?? []).length;
 }
 
 /** jsdom ships no types: the one constructor we use. */

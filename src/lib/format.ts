@@ -33,8 +33,21 @@ export function decimalsOf(value: number): number {
 	return dot < 0 ? 0 : Math.min(text.length - dot - 1, 3);
 }
 
+/** Formatted numbers by locale and digits: charts format the same few values thousands of times. */
+const formatted = new Map<string, Map<number, string>[]>();
+const FORMATTED_MAX = 20_000;
+
 export function formatNumber(value: number, locale: Locale, digits = decimalsOf(value)): string {
-	return numberFormat(locale, digits).format(value).replace('-', '−');
+	let byDigits = formatted.get(locale);
+	if (!byDigits) formatted.set(locale, (byDigits = []));
+	const memo = (byDigits[digits] ??= new Map());
+	let text = memo.get(value);
+	if (text === undefined) {
+		text = numberFormat(locale, digits).format(value).replace('-', '−');
+		if (memo.size >= FORMATTED_MAX) memo.clear();
+		memo.set(value, text);
+	}
+	return text;
 }
 
 /** A percentage already on the 0–100 scale. */

@@ -26,6 +26,15 @@ export const SSR_WIDTH = 960;
 /** Server width for wide, column-rich charts: the page's full content width. */
 export const SSR_WIDE = 1200;
 
+/**
+ * Above this many marks a chart draws compactly: marks as a few paths (not one
+ * focusable element each) and text only near the viewport; its data table is the
+ * accessible route. A thousand focusable marks is already past what anyone steps
+ * through with arrow keys, and past it the DOM (≈ 9 elements a row) alone makes every
+ * update slower than a frame budget can absorb (see PERFORMANCE.md).
+ */
+export const COMPACT_MARKS = 1000;
+
 /** Approximate rendered width of a line of text. */
 export function textWidth(text: string, fontSize: number, weight: 'regular' | 'bold' = 'regular') {
 	return text.length * fontSize * CHAR_WIDTH[weight];

@@ -1,6 +1,7 @@
 /** Where the items of a chart's legend go, wrapped to the available width. */
 import { textWidth } from './anatomy';
-import type { MarkShape } from './encoding';
+import { m } from '$lib/paraglide/messages';
+import { COMPUTED_DASH, type MarkShape } from './encoding';
 
 export interface LegendItem {
 	key: string;
@@ -15,6 +16,30 @@ export interface LegendItem {
 	flag?: boolean;
 	/** Draw the pooled diamond. */
 	diamond?: boolean;
+}
+
+/** "CI computed from counts" (hollow point, dashed line), when `shown`; none otherwise. */
+export function computedCiItem(shown: boolean, color: string): LegendItem[] {
+	return shown
+		? [
+				{
+					key: 'computed',
+					label: m.chart_legend_ci_computed(),
+					color,
+					shape: 'circle',
+					hollow: true,
+					line: true,
+					dash: COMPUTED_DASH
+				}
+			]
+		: [];
+}
+
+/** "Sources disagree" (the pennant), when `shown`; none otherwise. */
+export function flagItem(shown: boolean): LegendItem[] {
+	return shown
+		? [{ key: 'flag', label: m.chart_legend_flag(), color: 'var(--flag)', flag: true }]
+		: [];
 }
 
 export interface LegendLayout {

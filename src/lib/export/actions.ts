@@ -4,6 +4,7 @@
  * on first use, so they never weigh on a page's first load.
  */
 import type { ChartSpec, TidyRow } from '$lib/charts/spec';
+import { EXPORT_BEGIN, EXPORT_END } from '$lib/charts/export-events';
 import type { Locale } from '$lib/format';
 import { csvBlob } from './csv';
 import { bytesBlob } from './download';
@@ -70,7 +71,15 @@ export function chartClone(
 ): StandaloneSvg {
 	const svg = requireSvg(input.svg);
 	const theme = input.theme ?? currentExportTheme();
-	const result = standaloneSvg(svg, input.spec, { theme });
+	// A chart drawing only the rows in view draws them all now (synchronously), and
+	// goes back to its window once the clone is made.
+	svg.dispatchEvent(new CustomEvent(EXPORT_BEGIN));
+	let result: StandaloneSvg;
+	try {
+		result = standaloneSvg(svg, input.spec, { theme });
+	} finally {
+		svg.dispatchEvent(new CustomEvent(EXPORT_END));
+	}
 	if (options.withoutTitle) {
 		const cut = titleBlockBottom(svg);
 		if (cut > 0 && cut < result.height / 2) {

@@ -3,6 +3,8 @@ import { renderChartSvg } from '../snapshot';
 import ResponseForest from './ResponseForest.svelte';
 import { fixtureDataset } from './fixtures';
 import { forestResults } from './forest-rows';
+import { COMPACT_MARKS } from '../anatomy';
+import { syntheticDataset } from '$lib/evidence/synthetic';
 
 describe('ResponseForest (server-rendered on the fixture)', () => {
 	const { svg, html } = renderChartSvg(ResponseForest, {
@@ -43,5 +45,27 @@ describe('ResponseForest (server-rendered on the fixture)', () => {
 	it('puts the tidy rows in the table', () => {
 		const rows = html.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g) ?? [];
 		expect(rows).toHaveLength(forestResults(fixtureDataset).length + 1);
+	});
+});
+
+describe('ResponseForest above COMPACT_MARKS figures (server-rendered)', () => {
+	const dataset = syntheticDataset({ results: COMPACT_MARKS + 100, seed: 3 });
+	const figures = forestResults(dataset).length;
+	const { svg, html } = renderChartSvg(ResponseForest, { dataset });
+
+	it('draws the marks as a few hidden paths that count every figure', () => {
+		expect(svg).not.toMatch(/tabindex="0"/);
+		const layer = /<g class="points compact[^"]*" aria-hidden="true" data-marks="(\d+)"/.exec(svg);
+		expect(Number(layer?.[1])).toBe(figures);
+	});
+
+	it('still writes every row: text in the svg, rows in the table', () => {
+		const columns = svg.split('<g class="text-column').slice(1);
+		const cells = Math.max(
+			...columns.map((c) => (c.split('</g>')[0].match(/<text /g) ?? []).length)
+		);
+		expect(cells).toBeGreaterThanOrEqual(figures);
+		const rows = html.match(/<tbody>[\s\S]*<\/tbody>/)![0].match(/<tr>/g) ?? [];
+		expect(rows).toHaveLength(figures);
 	});
 });

@@ -13,7 +13,7 @@ import type {
 	Result,
 	Study
 } from '$lib/evidence/schema';
-import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
+import { armById } from '$lib/evidence/queries';
 import { printedDecimals } from '$lib/components/figure-text';
 import type { TidyRow } from '../spec';
 import { displayInterval, poolProportions, type DisplayInterval } from '$lib/evidence/intervals';
@@ -113,55 +113,83 @@ function isForestResult(endpoint: Endpoint, result: Result): boolean {
 }
 
 /**
+ * Intervals by result object. Datasets are immutable (an import or a filter makes new
+ * containers around the same results), so a result's interval never changes: a filter
+ * change then costs no interval computation for figures already drawn. Only intervals
+ * found are kept: one not available yet (the statistics module still loading) is asked
+ * for again next time.
+ */
+const intervals = new WeakMap<Result, DisplayInterval>();
+function intervalOf(result: Result): DisplayInterval | undefined {
+	let ci = intervals.get(result);
+	if (!ci) {
+		ci = displayInterval(result);
+		if (ci) intervals.set(result, ci);
+	}
+	return ci;
+}
+
+/**
  * Every response and event-rate figure (percent) of the dataset, in dataset order.
  * A figure given only as counts gets its percentage computed (and says so); a study
  * that serves several indications is placed under its first.
  */
 export function forestResults(dataset: Dataset): ForestResultRow[] {
+	// Look-ups by id, built once (a scan per figure is quadratic at 10,000 figures).
+	const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+	const flags = new Map<string, string[]>();
+	for (const d of dataset.discrepancies) {
+		for (const id of new Set(d.itemIds)) flags.set(id, [...(flags.get(id) ?? []), d.explanation]);
+	}
 	let order = 0;
-	return dataset.studies.flatMap((study) => {
+	const rows: ForestResultRow[] = [];
+	for (const study of dataset.studies) {
 		const indication = primaryIndication(dataset, study);
-		return studyResults(dataset, study).flatMap(({ endpoint, result, arm, source }) => {
-			if (!isForestResult(endpoint, result)) return [];
-			const valueComputed = result.value === undefined;
-			const value = valueComputed ? (100 * result.events!) / result.total! : result.value!;
-			const row: ForestResultRow = {
-				kind: 'result',
-				key: `${study.id}/${result.id}`,
-				resultId: result.id,
-				studyId: study.id,
-				studyName: study.name,
-				design: study.design,
-				indicationId: indication.id,
-				indicationLabel: indication.label,
-				endpointId: endpoint.id,
-				endpointLabel: endpoint.label,
-				endpointKind: endpoint.kind,
-				primary: endpoint.primary,
-				armId: arm?.id,
-				armLabel: arm?.label ?? '',
-				armRole: arm?.role,
-				value,
-				valueComputed,
-				digits: valueComputed ? 1 : printedDecimals(result),
-				approximate: result.approximate,
-				events: result.events,
-				total: result.total,
-				ci: displayInterval(result),
-				timepoint: result.timepoint?.label,
-				analysisSet: result.analysisSet,
-				basis: valueComputed ? 'computed' : result.basis,
-				sourceId: result.provenance.sourceId,
-				sourceShort: source?.shortCitation ?? result.provenance.sourceId,
-				locator: result.provenance.locator,
-				dataCut: result.provenance.dataCut,
-				discrepancies: discrepanciesFor(dataset, result.id).map((d) => d.explanation),
-				order: order++,
-				indicationOrder: indication.order
-			};
-			return [row];
-		});
-	});
+		for (const endpoint of study.endpoints) {
+			for (const result of endpoint.results) {
+				if (!isForestResult(endpoint, result)) continue;
+				const arm = armById(study, result.armId);
+				const source = sources.get(result.provenance.sourceId);
+				const valueComputed = result.value === undefined;
+				const value = valueComputed ? (100 * result.events!) / result.total! : result.value!;
+				rows.push({
+					kind: 'result',
+					key: `${study.id}/${result.id}`,
+					resultId: result.id,
+					studyId: study.id,
+					studyName: study.name,
+					design: study.design,
+					indicationId: indication.id,
+					indicationLabel: indication.label,
+					endpointId: endpoint.id,
+					endpointLabel: endpoint.label,
+					endpointKind: endpoint.kind,
+					primary: endpoint.primary,
+					armId: arm?.id,
+					armLabel: arm?.label ?? '',
+					armRole: arm?.role,
+					value,
+					valueComputed,
+					digits: valueComputed ? 1 : printedDecimals(result),
+					approximate: result.approximate,
+					events: result.events,
+					total: result.total,
+					ci: intervalOf(result),
+					timepoint: result.timepoint?.label,
+					analysisSet: result.analysisSet,
+					basis: valueComputed ? 'computed' : result.basis,
+					sourceId: result.provenance.sourceId,
+					sourceShort: source?.shortCitation ?? result.provenance.sourceId,
+					locator: result.provenance.locator,
+					dataCut: result.provenance.dataCut,
+					discrepancies: flags.get(result.id) ?? [],
+					order: order++,
+					indicationOrder: indication.order
+				});
+			}
+		}
+	}
+	return rows;
 }
 
 const byIndicationThenValue = (a: ForestResultRow, b: ForestResultRow) =>
@@ -209,9 +237,13 @@ export function poolingCandidate(
 	results: ForestResultRow[],
 	studyId: string
 ): ForestResultRow | undefined {
-	const candidates = results.filter(
+	return bestCandidate(results.filter((r) => r.studyId === studyId));
+}
+
+/** The primary (else first) poolable figure among one study's figures. */
+function bestCandidate(studyRows: ForestResultRow[]): ForestResultRow | undefined {
+	const candidates = studyRows.filter(
 		(r) =>
-			r.studyId === studyId &&
 			r.endpointKind === 'response' &&
 			(r.armRole === 'experimental' || r.armRole === undefined) &&
 			r.events !== undefined &&
@@ -220,14 +252,17 @@ export function poolingCandidate(
 	return candidates.find((r) => r.primary) ?? candidates[0];
 }
 
-/** Studies that have a figure to pool, in dataset order. */
+/** Studies that have a figure to pool, in dataset order (one pass, not one scan per study). */
 export function poolableStudies(results: ForestResultRow[]): { id: string; name: string }[] {
-	const seen = new Map<string, string>();
+	const byStudy = new Map<string, ForestResultRow[]>();
 	for (const r of results) {
-		if (!seen.has(r.studyId) && poolingCandidate(results, r.studyId))
-			seen.set(r.studyId, r.studyName);
+		const list = byStudy.get(r.studyId);
+		if (list) list.push(r);
+		else byStudy.set(r.studyId, [r]);
 	}
-	return [...seen.entries()].map(([id, name]) => ({ id, name }));
+	return [...byStudy.values()].flatMap((rows) =>
+		bestCandidate(rows) ? [{ id: rows[0].studyId, name: rows[0].studyName }] : []
+	);
 }
 
 /** The pooled row of the ticked studies; undefined with fewer than two poolable studies. */
