@@ -17,7 +17,8 @@ export default defineConfig({
 			$lib: `${root}src/lib`,
 			// Components read SvelteKit's page state (the export menu: the page URL).
 			'$app/state': fileURLToPath(new URL('./app/state.ts', import.meta.url)),
-			'$app/environment': fileURLToPath(new URL('./app/environment.ts', import.meta.url))
+			'$app/environment': fileURLToPath(new URL('./app/environment.ts', import.meta.url)),
+			'$app/navigation': fileURLToPath(new URL('./app/navigation.ts', import.meta.url))
 		}
 	},
 	build: {

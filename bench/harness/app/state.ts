@@ -5,5 +5,6 @@
 export const page = {
 	get url(): URL {
 		return new URL(location.href);
-	}
+	},
+	state: {}
 };
