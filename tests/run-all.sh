@@ -12,6 +12,10 @@ log "lint (prettier + eslint)"
 npm run lint || static_rc=1
 log "svelte-check"
 npm run check || static_rc=1
+# The bench harness is a plain Vite page with stand-ins for $app/*; a missing one only shows
+# when it is built, which the quick bench does not do.
+log "bench harness builds"
+npx vite build --config bench/harness/vite.config.ts --logLevel error || static_rc=1
 
 unit_rc=0
 log "vitest"
