@@ -44,6 +44,15 @@ for (g in 1:2) {
 # Pixel positions of the ticks (device units are image pixels for png()).
 x_px <- grconvertX(c(0, 36), "user", "device")
 y_px <- grconvertY(c(0, 1), "user", "device")
+# A point on each curve, in the middle of its longest flat run before 30 months, where a
+# person would click to pick the curve's colour.
+pick <- t(sapply(0:1, function(g) {
+  s <- summary(survfit(Surv(time, event) ~ 1, data = d[d$group == g, ]))
+  times <- c(0, s$time[s$time < 30])
+  surv <- c(1, s$surv[s$time < 30])
+  k <- which.max(diff(times))
+  c(grconvertX((times[k] + times[k + 1]) / 2, "user", "device"), grconvertY(surv[k], "user", "device"))
+}))
 dev.off()
 
 num <- function(x) ifelse(is.na(x), "null", sprintf("%.10g", x))
@@ -55,6 +64,7 @@ json <- paste0(
   '  "ticks": { "x": [{ "value": 0, "px": ', num(x_px[1]), ' }, { "value": 36, "px": ', num(x_px[2]), " }],\n",
   '             "y": [{ "value": 0, "py": ', num(y_px[1]), ' }, { "value": 100, "py": ', num(y_px[2]), " }] },\n",
   '  "yScale": "percent",\n',
+  '  "pick": [{ "x": ', num(pick[1, 1]), ', "y": ', num(pick[1, 2]), ' }, { "x": ', num(pick[2, 1]), ', "y": ', num(pick[2, 2]), " }],\n",
   '  "colours": ["', colours[1], '", "', colours[2], '"],\n',
   '  "arms": ["A", "B"],\n',
   '  "riskTimes": ', arr(risk_times), ",\n",

@@ -13,7 +13,8 @@ const CURRENT = 'current';
 let opening: Promise<IDBDatabase> | undefined;
 
 function open(): Promise<IDBDatabase> {
-	if (typeof indexedDB === 'undefined') return Promise.reject(new Error('IndexedDB is not available'));
+	if (typeof indexedDB === 'undefined')
+		return Promise.reject(new Error('IndexedDB is not available'));
 	opening ??= new Promise<IDBDatabase>((resolve, reject) => {
 		const request = indexedDB.open(DB_NAME, 1);
 		request.onupgradeneeded = () => {
@@ -34,7 +35,10 @@ function open(): Promise<IDBDatabase> {
 	return opening;
 }
 
-function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(
+	mode: IDBTransactionMode,
+	act: (store: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
 	return open().then(
 		(db) =>
 			new Promise<T>((resolve, reject) => {
@@ -61,7 +65,9 @@ export async function loadCurrentProject(): Promise<StoredProject> {
 	const text = await run<unknown>('readonly', (store) => store.get(CURRENT));
 	if (typeof text !== 'string') return { state: 'none' };
 	const parsed = parseProject(text);
-	return parsed.ok ? { state: 'restored', project: parsed.project } : { state: 'invalid', issues: parsed.issues };
+	return parsed.ok
+		? { state: 'restored', project: parsed.project }
+		: { state: 'invalid', issues: parsed.issues };
 }
 
 export async function clearCurrentProject(): Promise<void> {
