@@ -58,3 +58,21 @@ export { logRank } from './survival/log-rank';
 export type { LogRankResult } from './survival/log-rank';
 export { coxPH, COX_TIES } from './survival/cox';
 export type { CoxData, CoxOptions, CoxResult, CoxTies } from './survival/cox';
+export { riskTableAt, survivalAt } from './survival/kaplan-meier';
+export type { RiskTableEntry } from './survival/kaplan-meier';
+export {
+	reconstructIPD,
+	reconstructionFit,
+	cleanCurvePoints,
+	curveCorners,
+	MAX_RECONSTRUCTION_ITERATIONS
+} from './survival/reconstruct';
+export type {
+	CurvePoint,
+	AtRiskCount,
+	ReconstructionInput,
+	ReconstructedData,
+	ReconstructionFit
+} from './survival/reconstruct';
+export { simulateSurvival } from './survival/simulate';
+export type { SimulationOptions } from './survival/simulate';

@@ -324,3 +324,45 @@ export function assertKm(name: string, km: unknown): asserts km is KaplanMeierRe
 		if ((k[field] as unknown[]).length !== n)
 			throw new StatsInputError(`${name}.${field}`, `must have ${n} entries, as ${name}.time`);
 }
+
+/** One column of an extended risk table (KMunicate): counts at one time. */
+export interface RiskTableEntry {
+	time: number;
+	/** Patients still at risk at `time` (time ≥ `time`). */
+	atRisk: number;
+	/** Events before `time`, cumulative. */
+	events: number;
+	/** Censored before `time`, cumulative. */
+	censored: number;
+}
+
+/**
+ * The extended risk table of a curve at the given times: at risk, and events and censorings
+ * before each time, cumulative. A patient whose time equals the column's time is still at
+ * risk there, so atRisk + events + censored is always the number of patients.
+ *
+ * @throws {StatsInputError} for a time that is not a finite number ≥ 0.
+ */
+export function riskTableAt(km: KaplanMeierResult, times: readonly number[]): RiskTableEntry[] {
+	assertKm('km', km);
+	if (km.time.length === 0) throw new StatsInputError('km.time', 'must not be empty');
+	const total = km.nRisk[0];
+	return times.map((t, i) => {
+		if (typeof t !== 'number' || !Number.isFinite(t) || t < 0)
+			throw new StatsInputError(`times[${i}]`, `must be a finite number ≥ 0 (got ${t})`);
+		let events = 0;
+		let censored = 0;
+		for (let k = 0; k < km.time.length && km.time[k] < t; k++) {
+			events += km.nEvent[k];
+			censored += km.nCensor[k];
+		}
+		return { time: t, atRisk: total - events - censored, events, censored };
+	});
+}
+
+/** Survival of the step curve at `t` (right-continuous: the value after a drop at `t`). */
+export function survivalAt(km: KaplanMeierResult, t: number): number {
+	let value = 1;
+	for (let k = 0; k < km.time.length && km.time[k] <= t; k++) value = km.surv[k];
+	return value;
+}
