@@ -86,7 +86,16 @@ export function kmSteps(km: KaplanMeierResult): CurvePoint[] {
 	return steps;
 }
 
+/** Time spanned by `pixels` image pixels along the x-axis of the calibration (0 if uncalibrated). */
+export function timePerPixels(project: DigitiseProject, pixels = 1): number {
+	const { x1, x2 } = project.calibration;
+	if (!x1 || !x2) return 0;
+	const distance = Math.hypot(x2.x - x1.x, x2.y - x1.y);
+	return distance > 0 ? (pixels * Math.abs(x2.value - x1.value)) / distance : 0;
+}
+
 export function analyse(project: DigitiseProject, reconstruct: Reconstruct): Analysis {
+	const window = timePerPixels(project, 1.5);
 	const arms: ArmAnalysis[] = [];
 	const problems: ArmProblem[] = [];
 	for (const arm of project.arms) {
@@ -107,8 +116,13 @@ export function analyse(project: DigitiseProject, reconstruct: Reconstruct): Ana
 				...(arm.totalEvents !== null ? { totalEvents: arm.totalEvents } : {})
 			});
 			const km = kaplanMeier(ipd);
+			// A digitised corner is only as exact as a pixel: compare it with the span of the
+			// reconstructed curve within `window` of its time, so a drop read a pixel early or
+			// late does not count as an error the size of the drop.
 			const residuals = points.map((p) => {
-				const reconstructed = kmAt(km, p.time);
+				const high = kmAt(km, p.time - window);
+				const low = kmAt(km, p.time + window);
+				const reconstructed = Math.min(high, Math.max(low, p.survival));
 				return { ...p, reconstructed, residual: p.survival - reconstructed };
 			});
 			const abs = residuals.map((r) => Math.abs(r.residual));

@@ -71,9 +71,11 @@ describe('traceCurve', () => {
 		expect(result.points.at(-1)!.y).toBeCloseTo(31, 0);
 	});
 
-	it('starts at a picked point and walks back to the left end of the curve', () => {
+	it('starts at a picked point and walks back to the left end of the curve, past censor ticks', () => {
 		const image = blankImage(400, 300);
 		drawSteps(image, xs, levels, blue);
+		drawPlus(image, 90, 60, blue);
+		drawPlus(image, 30, 20, blue);
 		const result = traceCurve(image, { colour: blue, region, start: { x: 200, y: 121 } });
 		expect(result.points[0]).toEqual({ x: 10, y: 20.5 });
 		expect(result.drops).toBe(levels.length - 1);

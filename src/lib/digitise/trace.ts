@@ -42,6 +42,12 @@ export interface TraceOptions {
 	start?: PixelPoint;
 	/** Columns without the colour after which the curve is taken to have ended. */
 	maxGap?: number;
+	/**
+	 * From a start point, first find the curve's left end (default true): the curve is
+	 * followed leftwards, which is the same as following it rightwards on the image turned
+	 * by 180 degrees, so ticks and rises are told apart exactly as ticks and drops are.
+	 */
+	walkBack?: boolean;
 }
 
 export interface TraceResult {
@@ -104,6 +110,28 @@ interface Run {
 
 /** Follows one curve; see the module comment for how drops and ticks are told apart. */
 export function traceCurve(image: RasterImage, options: TraceOptions): TraceResult {
+	if (options.start && options.walkBack !== false) {
+		const { width: w, height: h } = image;
+		const turned = turn(image);
+		const back = traceCurve(turned, {
+			...options,
+			walkBack: false,
+			start: { x: w - 1 - options.start.x, y: h - 1 - options.start.y },
+			region: {
+				left: w - 1 - options.region.right,
+				right: w - 1 - options.region.left,
+				top: h - 1 - options.region.bottom,
+				bottom: h - 1 - options.region.top
+			}
+		});
+		const end = back.points[back.points.length - 1];
+		if (end)
+			return traceCurve(image, {
+				...options,
+				walkBack: false,
+				start: { x: w - 1 - end.x, y: h - 1 - end.y }
+			});
+	}
 	const tolerance = options.tolerance ?? DEFAULT_TOLERANCE;
 	const maxGap = options.maxGap ?? 12;
 	const region = clampRegion(options.region, image);
@@ -153,18 +181,6 @@ export function traceCurve(image: RasterImage, options: TraceOptions): TraceResu
 			}
 			x = cx;
 			break;
-		}
-		// Walk back to the curve's left end along its level, so a click mid-curve traces all of it.
-		if (startRun) {
-			let level = centre(startRun);
-			for (let cx = x - 1; cx >= region.left; cx--) {
-				const run = runsAt(cx).find((r) => r.top <= level + 1 && r.bottom >= level - 1);
-				if (!run) break;
-				// Going left the curve may only rise (survival was higher before).
-				if (run.top < level - 2 && run.bottom - run.top > 4) level = run.top + 1;
-				x = cx;
-				startRun = run;
-			}
 		}
 	}
 	if (!startRun) {
@@ -289,6 +305,20 @@ const distanceToRun = (run: Run, y: number) =>
 	y < run.top ? run.top - y : y > run.bottom ? y - run.bottom : 0;
 const range = (from: number, to: number) =>
 	Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
+/** The image turned by 180 degrees. */
+function turn(image: RasterImage): RasterImage {
+	const n = image.width * image.height;
+	const data = new Uint8ClampedArray(n * 4);
+	for (let i = 0; i < n; i++) {
+		const j = (n - 1 - i) * 4;
+		data[i * 4] = image.data[j];
+		data[i * 4 + 1] = image.data[j + 1];
+		data[i * 4 + 2] = image.data[j + 2];
+		data[i * 4 + 3] = image.data[j + 3];
+	}
+	return { width: image.width, height: image.height, data };
+}
 
 function clampRegion(region: PixelRegion, image: RasterImage): PixelRegion {
 	const clamp = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)));
