@@ -6,10 +6,6 @@ const blue = parseHex('#1f5fa8')!;
 const red = parseHex('#c0392b')!;
 const region = { left: 10, top: 10, right: 390, bottom: 290 };
 
-/** Levels (top row of the 2-px line) of each drop in the trace, in order. */
-const dropLevels = (points: { x: number; y: number }[]) =>
-	points.filter((_, i) => i % 2 === 1 && i < points.length - 1).map((p) => p.y);
-
 describe('traceCurve', () => {
 	const xs = [10, 60, 120, 121 + 40, 250, 330, 390];
 	const levels = [20, 60, 64, 120, 200, 230];

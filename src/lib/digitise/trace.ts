@@ -239,10 +239,8 @@ export function traceCurve(image: RasterImage, options: TraceOptions): TraceResu
 					if (!next || clean(next)) break;
 					end++;
 				}
-				if (end > region.right) {
-					x = end;
-					break;
-				}
+				// The vertical runs to the edge of the search region: the trace ends here.
+				if (end > region.right) break;
 				const after = lineRun(end, level);
 				if (after && centre(after) < level + 0.75) {
 					ticksIgnored++;
