@@ -52,13 +52,13 @@ const fromScale = (x: number, scale: EffectScale) => (scale === 'log' ? Math.exp
 function check(effect: PrintedEffect, name: string) {
 	const { estimate, lower, upper, level, scale } = effect;
 	if (![estimate, lower, upper, level].every(Number.isFinite))
-		throw new StatsInputError(`${name}: estimate, limits and level must be finite numbers`);
-	if (!(level > 0 && level < 1)) throw new StatsInputError(`${name}: level must be in (0, 1)`);
+		throw new StatsInputError(name, 'estimate, limits and level must be finite numbers');
+	if (!(level > 0 && level < 1)) throw new StatsInputError(name, 'level must be in (0, 1)');
 	if (scale === 'log' && !(estimate > 0 && lower > 0 && upper > 0))
-		throw new StatsInputError(`${name}: a ratio and its limits must be positive`);
+		throw new StatsInputError(name, 'a ratio and its limits must be positive');
 	if (!(lower <= estimate && estimate <= upper))
-		throw new StatsInputError(`${name}: the interval must contain the estimate`);
-	if (!(upper > lower)) throw new StatsInputError(`${name}: the interval must have a width`);
+		throw new StatsInputError(name, 'the interval must contain the estimate');
+	if (!(upper > lower)) throw new StatsInputError(name, 'the interval must have a width');
 }
 
 /** The standard error on the analysis scale, from an interval at its own level. */
@@ -76,7 +76,10 @@ export function bucher(ab: PrintedEffect, cb: PrintedEffect, level = 0.95): Buch
 	check(ab, 'ab');
 	check(cb, 'cb');
 	if (ab.scale !== cb.scale)
-		throw new StatsInputError('both effects must be on the same scale (ratios or differences)');
+		throw new StatsInputError(
+			'cb',
+			'both effects must be on the same scale (ratios or differences)'
+		);
 	const scale = ab.scale;
 	const seAB = standardErrorFromInterval(ab);
 	const seCB = standardErrorFromInterval(cb);
