@@ -13,6 +13,9 @@ overwriteGetLocale(
 	)
 );
 
+// The fallback page (404.html, 200.html) was rendered once, in the base locale.
+document.documentElement.lang = localeOfUrl(new URL(window.location.href));
+
 // Addresses the build did not prerender (deep links into imported datasets) boot from the
 // fallback page; their missing data file is answered with the root layout's (see the module).
 window.fetch = withRootDataFallback(
