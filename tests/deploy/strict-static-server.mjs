@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
+/** @type {Record<string, string>} */
 const types = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -33,6 +34,7 @@ const types = {
 	'.wasm': 'application/wasm'
 };
 
+/** @param {string} path */
 async function isFile(path) {
 	try {
 		return (await stat(path)).isFile();
@@ -44,6 +46,10 @@ async function isFile(path) {
 /**
  * What to answer for a request path: `{ file, status }`, `{ redirect }`, or `{ miss: true }`.
  * Exported for the unit test of the rules.
+ * @param {string} root absolute folder
+ * @param {string} base base path without a trailing slash, or ''
+ * @param {string} rawPath the request's path, still URL-encoded
+ * @returns {Promise<{ file?: string, redirect?: string, miss?: boolean, outside?: boolean }>}
  */
 export async function lookup(root, base, rawPath) {
 	let pathname;
@@ -69,6 +75,10 @@ export async function lookup(root, base, rawPath) {
 	return { miss: true };
 }
 
+/**
+ * @param {{ root: string, base?: string, port?: number, miss?: '404' | '200' | 'none', host?: string }} options
+ * @returns {Promise<import('node:http').Server>}
+ */
 export function startServer({ root, base = '', port = 0, miss = '404', host = '127.0.0.1' }) {
 	const folder = resolve(root);
 	const server = createServer(async (request, response) => {
@@ -112,14 +122,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		process.argv.slice(2).reduce((pairs, arg, i, all) => {
 			if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
 			return pairs;
-		}, [])
+		}, /** @type {[string, string][]} */ ([]))
 	);
 	const server = await startServer({
 		root: args.root ?? 'build',
 		base: (args.base ?? '').replace(/\/+$/, ''),
 		port: Number(args.port ?? 4174),
-		miss: args.miss ?? '404'
+		miss: /** @type {'404' | '200' | 'none'} */ (args.miss ?? '404')
 	});
-	const address = server.address();
+	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	console.log(`strict static server: http://127.0.0.1:${address.port}${args.base ?? ''}/`);
 }

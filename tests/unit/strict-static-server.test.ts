@@ -12,8 +12,10 @@ for (const file of [
 	'studies/x/index.html',
 	'old.html',
 	'data/a.json'
-])
-	(mkdirSync(join(root, file, '..'), { recursive: true }), writeFileSync(join(root, file), file));
+]) {
+	mkdirSync(join(root, file, '..'), { recursive: true });
+	writeFileSync(join(root, file), file);
+}
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('strict static server lookup', () => {
