@@ -8,6 +8,9 @@ const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
 if (basePath && !basePath.startsWith('/'))
 	throw new Error(`BASE_PATH must start with "/": ${basePath}`);
 const buildDir = process.env.BUILD_DIR ?? 'build';
+// A second build (the deploy tests' sub-path site) keeps its own intermediate output: `vite
+// preview` serves .svelte-kit/output, which must stay the site in build/.
+const outDir = buildDir === 'build' ? '.svelte-kit' : `.svelte-kit-${path.basename(buildDir)}`;
 
 // Every prerendered page, plus one fallback page for every other address (deep links into
 // imported datasets, mistyped paths): 404.html for hosts that serve it on a miss (GitHub Pages,
@@ -36,6 +39,7 @@ const config = {
 	},
 	kit: {
 		adapter: staticWithBothFallbacks,
+		outDir,
 		// Absolute paths (with the base) for assets and links: the fallback page is served at any
 		// depth, and every page then loads its assets the same way.
 		paths: { base: basePath, relative: false },

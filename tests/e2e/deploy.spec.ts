@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import {
+	BASE_PATH,
 	buildSubpathSite,
 	host,
 	siteDir,
@@ -217,6 +218,14 @@ for (const hostName of ['strictRoot', 'nginxRewrite', 'strictSubpath'] as const)
 		}
 	});
 }
+
+test('the sub-path build leaves the site that vite preview serves (and the other specs test) alone', async ({
+	request
+}) => {
+	const home = await (await request.get('/')).text();
+	expect(home).toContain('/_app/immutable/');
+	expect(home).not.toContain(BASE_PATH);
+});
 
 test('the build has both fallback pages and no page in the old <name>.html layout', () => {
 	const top = readdirSync(siteDir);
