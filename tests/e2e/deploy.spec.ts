@@ -96,15 +96,18 @@ for (const { hostName, checkLinks } of crawls) {
 						'true'
 					);
 					await expect(page.locator('html')).toHaveAttribute('lang', locale);
-					const styles = await page.evaluate(() => {
-						const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
-						return {
-							linked: sheets.length,
-							loaded: sheets.filter((link) => (link as HTMLLinkElement).sheet !== null).length
-						};
-					});
-					expect(styles.linked, `${address} links style sheets`).toBeGreaterThan(0);
-					expect(styles.loaded, `${address} loaded every style sheet`).toBe(styles.linked);
+					// Style sheets a component adds once the page runs may still be loading: wait.
+					await expect
+						.poll(
+							() =>
+								page.evaluate(() => {
+									const sheets = [...document.querySelectorAll('link[rel="stylesheet"]')];
+									const loaded = sheets.filter((link) => (link as HTMLLinkElement).sheet);
+									return `${loaded.length} of ${sheets.length}`;
+								}),
+							{ message: `${address} loaded every style sheet` }
+						)
+						.toMatch(/^([1-9]\d*) of \1$/);
 					for (const href of await page
 						.locator('a[href]')
 						.evaluateAll((anchors) =>
