@@ -19,14 +19,10 @@
 import type { Component } from 'svelte';
 import type { Dataset } from '$lib/evidence/schema';
 import { studyById } from '$lib/evidence/queries';
-import type { ChartSpec, TidyRow } from './spec';
+import type { ChartActionsProps } from './chart-actions';
 
 /** What ChartFigure hands to its `actions` snippet. */
-export interface ChartActionsContext {
-	spec: ChartSpec;
-	rows: TidyRow[];
-	svg: SVGElement | undefined;
-}
+export type ChartActionsContext = ChartActionsProps;
 
 export interface ChartModule {
 	// Props differ per chart; each entry's `props` builds the right ones.

@@ -1,4 +1,7 @@
-/** Words for the coded values of the evidence schema, in the reader's language. */
+/**
+ * Words for the coded values of the evidence schema, in the reader's language: the one
+ * place that turns an enum or facet value into a message.
+ */
 import { m } from '$lib/paraglide/messages';
 import type { FilterDimension, SourceGroup } from '$lib/evidence/filters';
 import type {
@@ -9,10 +12,11 @@ import type {
 	SampleSize,
 	Setting,
 	Source,
-	TimelineEvent
+	TimelineEvent,
+	Arm,
+	Design
 } from '$lib/evidence/schema';
 import type { IdentifierKind } from '$lib/evidence/identifiers';
-import { designLabel } from './study-labels';
 
 export function ageGroupLabel(age: AgeGroup): string {
 	return { adult: m.dd_age_adult, child: m.dd_age_child, infant: m.dd_age_infant }[age]();
@@ -129,5 +133,29 @@ export function filterValueLabel(dimension: FilterDimension, value: string): str
 			return designLabel(value as Parameters<typeof designLabel>[0]);
 		case 'source':
 			return sourceGroupLabel(value as SourceGroup);
+	}
+}
+
+export function designLabel(design: Design): string {
+	switch (design) {
+		case 'single-arm':
+			return m.study_design_single_arm();
+		case 'randomised':
+			return m.study_design_randomised();
+		case 'historical-control':
+			return m.study_design_historical_control();
+		case 'pharmacokinetic':
+			return m.study_design_pharmacokinetic();
+	}
+}
+
+export function armRoleLabel(role: Arm['role']): string {
+	switch (role) {
+		case 'experimental':
+			return m.arm_experimental();
+		case 'comparator':
+			return m.arm_comparator();
+		case 'historical-control':
+			return m.arm_historical_control();
 	}
 }
