@@ -127,7 +127,7 @@ async function transact<T>(
 
 /** One key per medicine and version: importing the same version again replaces it. */
 export function storageKey(dataset: Dataset): string {
-	return `${slugify(dataset.medicine.name) || 'dataset'}@${slugify(dataset.version) || 'version'}`;
+	return `${slugify(dataset.shortTitle) || 'dataset'}@${slugify(dataset.version) || 'version'}`;
 }
 
 /** Every stored import, oldest first, without the datasets themselves. */
