@@ -5,13 +5,13 @@
  * An entry loads its chart lazily (so pages that only show a chart's Export menu do not
  * pull every chart in) and builds the chart's props from the active dataset and the
  * saved URL state. Chart components must accept an `actions` prop and hand it to
- * ChartFigure: the presentation page uses it to receive the drawn `<svg>` for export.
+ * ChartShell (or ChartFigure): the presentation page uses it to receive the drawn `<svg>` for export.
  *
  * To register a chart:
  *
  *   'response-forest': async () => {
- *     const { default: component } = await import('./ResponseForest.svelte');
- *     return { component, props: (dataset, params) => ({ dataset, sort: params.get('sort') }) };
+ *     const { default: component } = await import('./forest/ResponseForest.svelte');
+ *     return { component, props: (dataset, params) => ({ dataset, options: parseForestOptions(params) }) };
  *   }
  *
  * The key must equal the chart's `spec.id` (Export menus look their chart up by it).
