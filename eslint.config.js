@@ -5,6 +5,8 @@ import svelte from 'eslint-plugin-svelte';
 import { defineConfig, includeIgnoreFile } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import { layerElements, layerPolicies } from './layers.config.js';
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
 
@@ -60,17 +62,32 @@ export default defineConfig(
 		}
 	},
 	{
-		// Layers: evidence/ and stats/ are plain TypeScript at the bottom; imports point down only.
+		// Layers: imports point one way, routes -> components -> charts -> evidence/stats
+		// (layers.config.js says which layer may import which; a test proves the rule fires).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		plugins: { boundaries },
+		settings: {
+			'import/resolver': {
+				typescript: { project: './tsconfig.json', extensions: ['.ts', '.js', '.svelte'] }
+			},
+			'boundaries/include': ['src/**/*'],
+			// 'full' mode (whole paths) is the one that also classifies single files (format.ts).
+			'boundaries/legacy-warnings': false,
+			'boundaries/elements': layerElements
+		},
+		rules: {
+			'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies }],
+			'boundaries/no-unknown-files': 'error'
+		}
+	},
+	{
+		// evidence/ and stats/ are plain TypeScript: no Svelte, no DOM.
 		files: ['src/lib/evidence/**/*.ts', 'src/lib/stats/**/*.ts'],
 		rules: {
 			'no-restricted-imports': [
 				'error',
 				{
 					patterns: [
-						{
-							group: ['**/charts/*', '**/components/*', '**/export/*', '**/storage/*'],
-							message: 'evidence/ and stats/ sit below charts, components, export and storage.'
-						},
 						{
 							group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
 							message: 'evidence/ and stats/ are plain TypeScript: no Svelte.'
