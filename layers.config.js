@@ -6,12 +6,14 @@
  * just above evidence so that every layer over it can say things the same way.
  */
 
-/** @typedef {'stats' | 'evidence' | 'text' | 'charts' | 'export' | 'storage' | 'components' | 'routes' | 'app'} Layer */
+/** @typedef {'stats' | 'evidence' | 'digitise' | 'text' | 'charts' | 'export' | 'storage' | 'components' | 'routes' | 'app'} Layer */
 
 /** Each layer and the files that make it (paths from the project root). */
 export const layerElements = [
 	{ type: 'stats', pattern: 'src/lib/stats/**' },
 	{ type: 'evidence', pattern: 'src/lib/evidence/**' },
+	// The digitiser's plain-TS models (calibration, tracing, projects): beside evidence.
+	{ type: 'digitise', pattern: 'src/lib/digitise/**' },
 	{
 		type: 'text',
 		pattern: ['src/lib/format*.ts', 'src/lib/labels*.ts', 'src/lib/paraglide/**', 'src/lib/i18n/**']
@@ -22,7 +24,10 @@ export const layerElements = [
 	{ type: 'components', pattern: 'src/lib/components/**' },
 	{ type: 'routes', pattern: 'src/routes/**' },
 	// The app's own wiring (hooks, test set-up, $lib's index): may use any layer.
-	{ type: 'app', pattern: ['src/*.ts', 'src/lib/index.ts', 'src/lib/assets/**'] }
+	{
+		type: 'app',
+		pattern: ['src/*.ts', 'src/lib/index.ts', 'src/lib/assets/**', 'src/lib/static-fallback*.ts']
+	}
 	// Patterns are whole paths from the project root ('full' mode).
 ].map((element) => ({ ...element, mode: 'full' }));
 
@@ -30,13 +35,34 @@ export const layerElements = [
 export const allowedImports = {
 	stats: [],
 	evidence: ['stats'],
+	digitise: ['evidence', 'stats'],
 	text: ['evidence', 'stats'],
 	charts: ['text', 'evidence', 'stats'],
 	export: ['charts', 'text', 'evidence', 'stats'],
-	storage: ['export', 'text', 'evidence', 'stats'],
-	components: ['charts', 'export', 'storage', 'text', 'evidence', 'stats'],
-	routes: ['components', 'charts', 'export', 'storage', 'text', 'evidence', 'stats', 'app'],
-	app: ['routes', 'components', 'charts', 'export', 'storage', 'text', 'evidence', 'stats']
+	storage: ['export', 'digitise', 'text', 'evidence', 'stats'],
+	components: ['charts', 'export', 'storage', 'digitise', 'text', 'evidence', 'stats'],
+	routes: [
+		'components',
+		'charts',
+		'export',
+		'storage',
+		'digitise',
+		'text',
+		'evidence',
+		'stats',
+		'app'
+	],
+	app: [
+		'routes',
+		'components',
+		'charts',
+		'export',
+		'storage',
+		'digitise',
+		'text',
+		'evidence',
+		'stats'
+	]
 };
 
 /** The same, as the plugin's policies. */
