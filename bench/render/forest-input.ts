@@ -92,7 +92,10 @@ export function peerRows(rows: ForestRow[]): PeerRow[] {
 			low: r.ci?.low ?? null,
 			high: r.ci?.high ?? null,
 			computed: r.ci?.origin === 'computed',
-			estimate: r.ci ? `${fmt(r.value)}% (${fmt(r.ci.low)}–${fmt(r.ci.high)})` : `${fmt(r.value)}%`
+			estimate:
+				r.ci && r.ci.low !== null && r.ci.high !== null
+					? `${fmt(r.value)}% (${fmt(r.ci.low)}–${fmt(r.ci.high)})`
+					: `${fmt(r.value)}%`
 		};
 	});
 }

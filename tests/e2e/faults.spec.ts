@@ -12,12 +12,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../../src/lib/evidence/csv';
 import { exportDatasetCsv } from '../../src/lib/evidence/dataset-csv';
-import type { Dataset } from '../../src/lib/evidence/schema';
 import { validateDataset } from '../../src/lib/evidence/validate';
 
 const fixturePath = join(import.meta.dirname, '..', 'fixtures', 'synthetic-dataset.json');
 const fixtureText = readFileSync(fixturePath, 'utf8');
-const fixture = JSON.parse(fixtureText) as Dataset;
+const fixture = JSON.parse(fixtureText) as { medicine: { name: string }; studies: unknown[] };
 const DATABASE = 'trial-evidence';
 
 const file = (name: string, text: string | Buffer, mimeType = 'application/json') => ({
@@ -75,10 +74,7 @@ async function activeKey(page: Page): Promise<string> {
 			new Promise<string>((resolve, reject) => {
 				const request = indexedDB.open(database);
 				request.onsuccess = () => {
-					const get = request.result
-						.transaction('settings')
-						.objectStore('settings')
-						.get('active');
+					const get = request.result.transaction('settings').objectStore('settings').get('active');
 					get.onsuccess = () => {
 						request.result.close();
 						resolve(get.result as string);
@@ -242,9 +238,7 @@ test('8: a semicolon-separated CSV is read, and the separator is named', async (
 	const quote = (cell: string) => (/[;"\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 	const text = rows.map((cells) => cells.map(quote).join(';')).join('\r\n');
 	await openData(page);
-	await page
-		.getByTestId('dataset-file')
-		.setInputFiles(file('semicolons.csv', text, 'text/csv'));
+	await page.getByTestId('dataset-file').setInputFiles(file('semicolons.csv', text, 'text/csv'));
 	const preview = page.getByTestId('import-preview');
 	await expect(preview).toBeVisible();
 	await expect(preview.getByTestId('summary-studies')).toHaveText(String(fixture.studies.length));

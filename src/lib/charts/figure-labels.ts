@@ -25,12 +25,15 @@ export function rangeDigits(low: number, high: number, digits = 0): number {
 
 /** "36–50" (printed precision) or "34.3–52.7" (computed, one decimal). */
 export function rangeText(
-	ci: Pick<DisplayInterval, 'low' | 'high' | 'origin'>,
+	ci: Pick<DisplayInterval, 'low' | 'high' | 'origin' | 'lowOpen' | 'highOpen'>,
 	locale: Locale,
 	valueDigits?: number
 ): string {
-	const digits = ci.origin === 'computed' ? 1 : rangeDigits(ci.low, ci.high, valueDigits);
-	return `${formatNumber(ci.low, locale, digits)}–${formatNumber(ci.high, locale, digits)}`;
+	const digits = ci.origin === 'computed' ? 1 : rangeDigits(ci.low ?? 0, ci.high ?? 0, valueDigits);
+	// An open limit reads as the source printed it: "4.4–NE".
+	const limit = (value: number | null, open: DisplayInterval['lowOpen']) =>
+		value === null ? (open?.printed ?? '–') : formatNumber(value, locale, digits);
+	return `${limit(ci.low, ci.lowOpen)}–${limit(ci.high, ci.highOpen)}`;
 }
 
 /** "43% (36–50)" or "80%" when there is no interval; "~" for approximate figures. */
@@ -60,10 +63,14 @@ export function ciSentence(
 	counts: { events?: number; total?: number } = {}
 ): string {
 	if (!ci) return m.chart_tip_no_ci();
+	const round = (x: number | null) =>
+		x === null ? null : Number(x.toFixed(ci.origin === 'computed' ? 1 : 3));
 	const text = formatInterval(
 		{
-			low: Number(ci.low.toFixed(ci.origin === 'computed' ? 1 : 3)),
-			high: Number(ci.high.toFixed(ci.origin === 'computed' ? 1 : 3)),
+			low: round(ci.low),
+			high: round(ci.high),
+			lowOpen: ci.lowOpen,
+			highOpen: ci.highOpen,
 			level: ci.level
 		},
 		'percent',

@@ -41,7 +41,7 @@ export function datasetStamp(
 	dataset: Dataset
 ): Pick<ChartSpec, 'medicine' | 'datasetVersion' | 'datasetReleased'> {
 	return {
-		medicine: `${dataset.medicine.name} (${dataset.medicine.inn})`,
+		medicine: `${dataset.title}`,
 		datasetVersion: dataset.version,
 		datasetReleased: dataset.released
 	};

@@ -2,42 +2,16 @@
 import { m } from '$lib/paraglide/messages';
 import type { FilterDimension, SourceGroup } from '$lib/evidence/filters';
 import type {
-	AgeGroup,
+	Dataset,
 	EndpointKind,
-	PhStatus,
-	Population,
 	SampleSize,
-	Setting,
 	Source,
 	TimelineEvent
 } from '$lib/evidence/schema';
+import { facetLabel, facetValueLabel, type Language } from '$lib/evidence/facets';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { IdentifierKind } from '$lib/evidence/identifiers';
 import { designLabel } from './study-labels';
-
-export function ageGroupLabel(age: AgeGroup): string {
-	return { adult: m.dd_age_adult, child: m.dd_age_child, infant: m.dd_age_infant }[age]();
-}
-
-export function phLabel(ph: PhStatus): string {
-	return { negative: m.dd_ph_negative, positive: m.dd_ph_positive, any: m.dd_ph_any }[ph]();
-}
-
-export function settingLabel(setting: Setting): string {
-	return {
-		'relapsed-refractory': m.dd_setting_relapsed_refractory,
-		'minimal-residual-disease': m.dd_setting_minimal_residual_disease,
-		consolidation: m.dd_setting_consolidation
-	}[setting]();
-}
-
-export function lineLabel(line: Population['line']): string {
-	return {
-		'newly-diagnosed': m.dd_line_newly_diagnosed,
-		'first-relapse': m.dd_line_first_relapse,
-		'relapsed-refractory': m.dd_line_relapsed_refractory,
-		any: m.dd_line_any
-	}[line]();
-}
 
 export function sourceGroupLabel(group: SourceGroup): string {
 	return {
@@ -106,28 +80,28 @@ export function sampleSizeKindLabel(kind: SampleSize['kind']): string {
 	}[kind]();
 }
 
-export function filterDimensionLabel(dimension: FilterDimension): string {
-	return {
-		age: m.dd_filter_age,
-		ph: m.dd_filter_ph,
-		setting: m.dd_filter_setting,
-		design: m.dd_filter_design,
-		source: m.dd_filter_source
-	}[dimension]();
+/** The reader's language as the dataset's localised texts know it. */
+export function datasetLanguage(): Language {
+	return getLocale() === 'nl' ? 'nl' : 'en';
+}
+
+/** A filter dimension's name: the facet's own label, or design / source. */
+export function filterDimensionLabel(
+	dimension: FilterDimension,
+	dataset: Pick<Dataset, 'facets'>
+): string {
+	if (dimension === 'design') return m.dd_filter_design();
+	if (dimension === 'source') return m.dd_filter_source();
+	return facetLabel(dataset, dimension, datasetLanguage());
 }
 
 /** The label of one filter value, whatever its dimension. */
-export function filterValueLabel(dimension: FilterDimension, value: string): string {
-	switch (dimension) {
-		case 'age':
-			return ageGroupLabel(value as AgeGroup);
-		case 'ph':
-			return phLabel(value as PhStatus);
-		case 'setting':
-			return settingLabel(value as Setting);
-		case 'design':
-			return designLabel(value as Parameters<typeof designLabel>[0]);
-		case 'source':
-			return sourceGroupLabel(value as SourceGroup);
-	}
+export function filterValueLabel(
+	dimension: FilterDimension,
+	value: string,
+	dataset: Pick<Dataset, 'facets'>
+): string {
+	if (dimension === 'design') return designLabel(value as Parameters<typeof designLabel>[0]);
+	if (dimension === 'source') return sourceGroupLabel(value as SourceGroup);
+	return facetValueLabel(dataset, dimension, value, datasetLanguage());
 }

@@ -41,16 +41,25 @@ export function formatValue(
 
 /** "95% CI 36–50%" in the unit of the result; computed intervals to one decimal. */
 export function formatInterval(
-	ci: Pick<Ci, 'low' | 'high' | 'level'> & { origin?: 'printed' | 'computed' },
+	ci: Pick<Ci, 'low' | 'high' | 'level' | 'lowOpen' | 'highOpen'> & {
+		origin?: 'printed' | 'computed';
+	},
 	unit: Result['unit'],
 	locale: Locale
 ): string {
-	const digits = ci.origin === 'computed' ? 1 : Math.max(decimalsOf(ci.low), decimalsOf(ci.high));
+	const { low, high } = ci;
+	const digits =
+		ci.origin === 'computed'
+			? 1
+			: Math.max(low === null ? 0 : decimalsOf(low), high === null ? 0 : decimalsOf(high));
 	const level = formatPercent(Math.round(ci.level * 1000) / 10, locale);
+	// An open limit is shown as the source printed it ("NE", "not reached"), never as a number.
+	const limit = (value: number | null, open: Ci['lowOpen']) =>
+		value === null ? (open?.printed ?? '–') : formatNumber(value, locale, digits);
 	const range =
-		unit === 'percent'
-			? formatPercentRange(ci.low, ci.high, locale, digits)
-			: `${formatNumber(ci.low, locale, digits)}–${formatNumber(ci.high, locale, digits)}`;
+		unit === 'percent' && low !== null && high !== null
+			? formatPercentRange(low, high, locale, digits)
+			: `${limit(low, ci.lowOpen)}–${limit(high, ci.highOpen)}${unit === 'percent' ? ' %' : ''}`;
 	return m.figure_ci({ level, range }, { locale: locale as 'en' });
 }
 

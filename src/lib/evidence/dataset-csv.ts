@@ -411,7 +411,7 @@ function row(type: RecordType, object: unknown, parents: Record<string, string> 
 export function datasetToCsvRows(dataset: Dataset): string[][] {
 	const rows: string[][] = [[...CSV_COLUMNS]];
 	rows.push(row('dataset', dataset));
-	rows.push(row('medicine', dataset.medicine));
+	for (const medicine of dataset.medicines) rows.push(row('medicine', medicine));
 	for (const source of dataset.sources) rows.push(row('source', source));
 	for (const indication of dataset.indications) rows.push(row('indication', indication));
 	for (const study of dataset.studies) {

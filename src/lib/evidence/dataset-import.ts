@@ -52,8 +52,8 @@ export interface DatasetSummary {
 
 export function summariseDataset(dataset: Dataset): DatasetSummary {
 	return {
-		medicine: dataset.medicine.name,
-		inn: dataset.medicine.inn,
+		medicine: dataset.shortTitle,
+		inn: dataset.medicines.map((m) => m.inn).join(', '),
 		version: dataset.version,
 		released: dataset.released,
 		synthetic: dataset.synthetic,

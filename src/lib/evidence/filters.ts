@@ -5,54 +5,72 @@
  * dimensions they all apply (adult AND Ph-negative). An empty dimension does not filter.
  * `applyFilters` returns a dataset of the same shape, so charts and cards just take it.
  */
-import type {
-	AgeGroup,
-	Dataset,
-	Design,
-	Indication,
-	PhStatus,
-	Provenance,
-	Setting,
-	Source,
-	Study
-} from './schema';
+import type { Dataset, Design, Facet, Indication, Provenance, Source, Study } from './schema';
 
 /** Which kind of source a figure comes from, as a reader asks it: the regulator or a paper. */
 export type SourceGroup = 'regulatory' | 'publication' | 'registry';
-/** Ph status a reader filters on; an indication for "any" Ph status matches both. */
-export type PhFilter = Exclude<PhStatus, 'any'>;
 
-export interface Filters {
-	age: AgeGroup[];
-	ph: PhFilter[];
-	setting: Setting[];
-	design: Design[];
-	source: SourceGroup[];
+/**
+ * A filter dimension's id: a population facet's id (declared by the dataset), or one of the
+ * study dimensions every dataset has (`design`, `source`). It is also the URL parameter.
+ */
+export type FilterDimension = string;
+
+/** The values chosen per dimension, every dimension of the space present, in its order. */
+export type Filters = Record<FilterDimension, string[]>;
+
+export interface FilterDimensionSpec {
+	id: FilterDimension;
+	kind: 'facet' | 'design' | 'source';
+	/** Allowed values, in the order they are shown and serialised. */
+	values: readonly string[];
+	/** For a facet dimension: the facet, for its labels and its "matches all" values. */
+	facet?: Facet;
 }
 
-export type FilterDimension = keyof Filters;
+/** The dimensions of one dataset: its filterable facets, then design and source. */
+export type FilterSpace = readonly FilterDimensionSpec[];
 
-/** Allowed values per dimension, in the order they are shown and serialised. */
-export const FILTER_VALUES: { readonly [K in FilterDimension]: readonly Filters[K][number][] } = {
-	age: ['adult', 'child', 'infant'],
-	ph: ['negative', 'positive'],
-	setting: ['relapsed-refractory', 'minimal-residual-disease', 'consolidation'],
-	design: ['randomised', 'single-arm', 'historical-control', 'pharmacokinetic'],
-	source: ['regulatory', 'publication', 'registry']
-};
-
-/** URL parameter names: stable, they are part of every shared link. */
-export const FILTER_DIMENSIONS: readonly FilterDimension[] = [
-	'age',
-	'ph',
-	'setting',
-	'design',
-	'source'
+export const DESIGN_VALUES: readonly Design[] = [
+	'randomised',
+	'single-arm',
+	'historical-control',
+	'pharmacokinetic'
 ];
+export const SOURCE_GROUPS: readonly SourceGroup[] = ['regulatory', 'publication', 'registry'];
 
-/** Dimensions that describe the population (indication); the rest describe the study. */
-export const POPULATION_DIMENSIONS: readonly FilterDimension[] = ['age', 'ph', 'setting'];
+/** Dimensions that describe the study, not the population: every dataset has them. */
 export const STUDY_DIMENSIONS: readonly FilterDimension[] = ['design', 'source'];
+
+const spaces = new WeakMap<readonly Facet[], FilterSpace>();
+
+/**
+ * The filter dimensions of a dataset, from its facets. Filtered copies of a dataset share its
+ * facets, so they share one space (and its identity).
+ */
+export function filterSpace(dataset: Pick<Dataset, 'facets'>): FilterSpace {
+	const known = spaces.get(dataset.facets);
+	if (known) return known;
+	const space: FilterSpace = [
+		...dataset.facets
+			.filter((facet) => facet.filter && !STUDY_DIMENSIONS.includes(facet.id))
+			.map((facet) => ({
+				id: facet.id,
+				kind: 'facet' as const,
+				values: facet.values.filter((v) => !v.matchesAll).map((v) => v.id),
+				facet
+			})),
+		{ id: 'design', kind: 'design', values: DESIGN_VALUES },
+		{ id: 'source', kind: 'source', values: SOURCE_GROUPS }
+	];
+	spaces.set(dataset.facets, space);
+	return space;
+}
+
+/** The population (facet) dimensions of a space. */
+export function populationDimensions(space: FilterSpace): FilterDimension[] {
+	return space.filter((d) => d.kind === 'facet').map((d) => d.id);
+}
 
 /** A label (product information) speaks for the regulator; a registry record is its own kind. */
 export function sourceGroup(kind: Source['kind']): SourceGroup {
@@ -67,49 +85,50 @@ export function sourceGroup(kind: Source['kind']): SourceGroup {
 	}
 }
 
-export function emptyFilters(): Filters {
-	return { age: [], ph: [], setting: [], design: [], source: [] };
+export function emptyFilters(space: FilterSpace): Filters {
+	return Object.fromEntries(space.map((d) => [d.id, [] as string[]]));
 }
 
+const chosen = (filters: Filters, dimension: FilterDimension) => filters[dimension] ?? [];
+
 export function isEmpty(filters: Filters): boolean {
-	return FILTER_DIMENSIONS.every((d) => filters[d].length === 0);
+	return Object.values(filters).every((values) => values.length === 0);
 }
 
 export function activeCount(filters: Filters): number {
-	return FILTER_DIMENSIONS.reduce((n, d) => n + filters[d].length, 0);
+	return Object.values(filters).reduce((n, values) => n + values.length, 0);
 }
 
 /** Values of one dimension, deduplicated, unknown ones dropped, in canonical order. */
-function canonical<K extends FilterDimension>(dimension: K, values: string[]): Filters[K] {
-	const allowed = FILTER_VALUES[dimension] as readonly string[];
+function canonical(spec: FilterDimensionSpec | undefined, values: readonly string[]): string[] {
+	if (!spec) return [];
 	const wanted = new Set(values.map((v) => v.trim().toLowerCase()));
-	return allowed.filter((v) => wanted.has(v)) as Filters[K];
+	return spec.values.filter((v) => wanted.has(v));
 }
 
 /**
  * Reads filters from a query. Accepts `?age=adult,child` and repeated `?age=adult&age=child`
  * (what a plain GET form sends); ignores unknown parameters and values.
  */
-export function parseFilters(params: URLSearchParams): Filters {
-	const filters = emptyFilters();
-	for (const dimension of FILTER_DIMENSIONS) {
-		const raw = params.getAll(dimension).flatMap((v) => v.split(','));
-		(filters[dimension] as string[]) = canonical(dimension, raw);
+export function parseFilters(params: URLSearchParams, space: FilterSpace): Filters {
+	const filters = emptyFilters(space);
+	for (const spec of space) {
+		const raw = params.getAll(spec.id).flatMap((v) => v.split(','));
+		filters[spec.id] = canonical(spec, raw);
 	}
 	return filters;
 }
 
 /**
  * Writes filters into a copy of `params`: one comma-separated parameter per active dimension,
- * in a fixed order; other parameters (chart options, selections) are kept as they are.
+ * in the order of the space; other parameters (chart options, selections) are kept as they are.
+ * Filters are always built in canonical order (parse, toggle), so their own order is the space's.
  */
 export function writeFilters(filters: Filters, params = new URLSearchParams()): URLSearchParams {
 	const out = new URLSearchParams(params);
-	for (const dimension of FILTER_DIMENSIONS) out.delete(dimension);
-	for (const dimension of FILTER_DIMENSIONS) {
-		const values = canonical(dimension, filters[dimension] as string[]);
+	for (const dimension of Object.keys(filters)) out.delete(dimension);
+	for (const [dimension, values] of Object.entries(filters))
 		if (values.length) out.set(dimension, values.join(','));
-	}
 	return out;
 }
 
@@ -120,15 +139,22 @@ export function filterQuery(filters: Filters, params?: URLSearchParams): string 
 }
 
 /** Filters with one value switched on or off. */
-export function toggleValue<K extends FilterDimension>(
+export function toggleValue(
 	filters: Filters,
-	dimension: K,
-	value: Filters[K][number],
-	on = !(filters[dimension] as string[]).includes(value)
+	space: FilterSpace,
+	dimension: FilterDimension,
+	value: string,
+	on = !chosen(filters, dimension).includes(value)
 ): Filters {
-	const current = filters[dimension] as string[];
+	const current = chosen(filters, dimension);
 	const next = on ? [...current, value] : current.filter((v) => v !== value);
-	return { ...filters, [dimension]: canonical(dimension, next) };
+	return {
+		...filters,
+		[dimension]: canonical(
+			space.find((d) => d.id === dimension),
+			next
+		)
+	};
 }
 
 /** Filters with only the given dimensions kept (an indication page has no population filters). */
@@ -136,22 +162,26 @@ export function restrictDimensions(
 	filters: Filters,
 	dimensions: readonly FilterDimension[]
 ): Filters {
-	const out = emptyFilters();
-	for (const dimension of dimensions) (out[dimension] as string[]) = [...filters[dimension]];
-	return out;
+	return Object.fromEntries(dimensions.map((d) => [d, [...chosen(filters, d)]]));
 }
 
-export function indicationMatches(indication: Indication, filters: Filters): boolean {
-	const { population } = indication;
-	if (filters.age.length && !population.ageGroups.some((a) => filters.age.includes(a)))
-		return false;
-	if (
-		filters.ph.length &&
-		population.phStatus !== 'any' &&
-		!filters.ph.includes(population.phStatus)
-	)
-		return false;
-	if (filters.setting.length && !filters.setting.includes(population.setting)) return false;
+/**
+ * Within a facet the chosen values are alternatives; an indication whose value for the facet
+ * "matches all" (any Ph status, any line) matches every choice.
+ */
+export function indicationMatches(
+	indication: Indication,
+	filters: Filters,
+	space: FilterSpace
+): boolean {
+	for (const spec of space) {
+		if (spec.kind !== 'facet') continue;
+		const wanted = chosen(filters, spec.id);
+		if (!wanted.length) continue;
+		const values = indication.population.facets[spec.id] ?? [];
+		const matchesAll = spec.facet?.values.some((v) => v.matchesAll && values.includes(v.id));
+		if (!matchesAll && !values.some((v) => wanted.includes(v))) return false;
+	}
 	return true;
 }
 
@@ -200,19 +230,22 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
 	a.length === b.length && a.every((x, i) => x === b[i]);
 
 function filterDataset(dataset: Dataset, filters: Filters): Dataset {
+	const space = filterSpace(dataset);
+	const sources = chosen(filters, 'source');
+	const designs = chosen(filters, 'design');
 	const groupOf = new Map(dataset.sources.map((s) => [s.id, sourceGroup(s.kind)]));
 	const wantedSource = (sourceId: string) =>
-		!filters.source.length || filters.source.includes(groupOf.get(sourceId) as SourceGroup);
+		!sources.length || sources.includes(groupOf.get(sourceId) as SourceGroup);
 	const fromWantedSource = (p: Provenance) => wantedSource(p.sourceId);
-	const sourceKey = filters.source.join(',');
+	const sourceKey = sources.join(',');
 
 	const populationIds = new Set(
-		dataset.indications.filter((i) => indicationMatches(i, filters)).map((i) => i.id)
+		dataset.indications.filter((i) => indicationMatches(i, filters, space)).map((i) => i.id)
 	);
 
 	/** The study as the filters leave it (null: dropped by the source filter). */
 	function narrow(study: Study, indicationIds: string[]): Study | null {
-		if (!filters.source.length && indicationIds.length === study.indicationIds.length) return study;
+		if (!sources.length && indicationIds.length === study.indicationIds.length) return study;
 		const key = `${indicationIds.join(',')}|${sourceKey}`;
 		let byKey = narrowedStudies.get(study);
 		if (!byKey) narrowedStudies.set(study, (byKey = new Map()));
@@ -221,7 +254,7 @@ function filterDataset(dataset: Dataset, filters: Filters): Dataset {
 		let endpoints = study.endpoints;
 		let sampleSizes = study.sampleSizes;
 		let sourceIds = study.sourceIds;
-		if (filters.source.length) {
+		if (sources.length) {
 			endpoints = study.endpoints.flatMap((e) => {
 				const results = e.results.filter((r) => fromWantedSource(r.provenance));
 				if (!results.length) return [];
@@ -233,7 +266,7 @@ function filterDataset(dataset: Dataset, filters: Filters): Dataset {
 			sourceIds = own.length ? own : study.sourceIds;
 		}
 		const narrowed =
-			filters.source.length && !endpoints.length
+			sources.length && !endpoints.length
 				? null
 				: sameItems(indicationIds, study.indicationIds) &&
 					  sameItems(endpoints, study.endpoints) &&
@@ -247,7 +280,7 @@ function filterDataset(dataset: Dataset, filters: Filters): Dataset {
 
 	const studies: Study[] = [];
 	for (const study of dataset.studies) {
-		if (filters.design.length && !filters.design.includes(study.design)) continue;
+		if (designs.length && !designs.includes(study.design)) continue;
 		const indicationIds = study.indicationIds.filter((id) => populationIds.has(id));
 		if (!indicationIds.length) continue;
 		const kept = narrow(study, indicationIds);
@@ -265,7 +298,9 @@ function filterDataset(dataset: Dataset, filters: Filters): Dataset {
 		])
 	);
 	const discrepancies = dataset.discrepancies.flatMap((d) => {
-		if (!studyIds.has(d.studyId)) return [];
+		if (d.studyId !== undefined && !studyIds.has(d.studyId)) return [];
+		// A disagreement between label versions (no study) is not narrowed by study filters.
+		if (d.studyId === undefined) return [d];
 		const ids = d.itemIds.filter((id) => itemIds.has(id));
 		if (ids.length < 2) return [];
 		return ids.length === d.itemIds.length ? [d] : [{ ...d, itemIds: ids }];
@@ -313,7 +348,9 @@ export function studyScope(dataset: Dataset, study: Study): Dataset {
 	const known = scopes.get(study);
 	if (known && known.from === dataset) return known.scope;
 	const indications = dataset.indications.filter((i) => study.indicationIds.includes(i.id));
-	const discrepancies = dataset.discrepancies.filter((d) => d.studyId === study.id);
+	const discrepancies = dataset.discrepancies.filter(
+		(d) => d.studyId === study.id || (d.studyId === undefined && mentions(d, study))
+	);
 	const timeline = dataset.timeline.filter((t) => t.studyId === study.id);
 	const dosing = dataset.dosing.filter((d) => d.studyId === study.id);
 	if (known) {
@@ -343,23 +380,27 @@ export function studyScope(dataset: Dataset, study: Study): Dataset {
 
 /** Values of each dimension that occur in a dataset: a filter bar offers only these. */
 export function availableValues(dataset: Dataset): Filters {
-	const has = {
-		age: new Set<string>(dataset.indications.flatMap((i) => i.population.ageGroups)),
-		ph: new Set<string>(
-			dataset.indications.flatMap((i) =>
-				i.population.phStatus === 'any' ? [] : [i.population.phStatus]
-			)
-		),
-		setting: new Set<string>(dataset.indications.map((i) => i.population.setting)),
-		design: new Set<string>(dataset.studies.map((s) => s.design)),
-		source: new Set<string>(dataset.sources.map((s) => sourceGroup(s.kind)))
+	const space = filterSpace(dataset);
+	const present = (spec: FilterDimensionSpec): Set<string> => {
+		if (spec.kind === 'design') return new Set(dataset.studies.map((s) => s.design));
+		if (spec.kind === 'source') return new Set(dataset.sources.map((s) => sourceGroup(s.kind)));
+		return new Set(dataset.indications.flatMap((i) => i.population.facets[spec.id] ?? []));
 	};
-	const out = emptyFilters();
-	for (const dimension of FILTER_DIMENSIONS)
-		(out[dimension] as string[]) = (FILTER_VALUES[dimension] as readonly string[]).filter((v) =>
-			has[dimension].has(v)
-		);
-	return out;
+	return Object.fromEntries(
+		space.map((spec) => {
+			const has = present(spec);
+			return [spec.id, spec.values.filter((v) => has.has(v))];
+		})
+	);
+}
+
+/** Whether a discrepancy that spans studies names one of this study's figures. */
+function mentions(discrepancy: Dataset['discrepancies'][number], study: Study): boolean {
+	const ids = new Set([
+		...study.sampleSizes.map((z) => z.id),
+		...study.endpoints.flatMap((e) => e.results.map((r) => r.id))
+	]);
+	return discrepancy.itemIds.some((id) => ids.has(id));
 }
 
 /** How much of the dataset a filtered one keeps, for "7 of 9 studies". */
@@ -395,7 +436,9 @@ export function restrictToIndication(dataset: Dataset, indicationId: string): Da
 		...dataset,
 		indications: dataset.indications.filter((i) => i.id === indicationId),
 		studies,
-		discrepancies: dataset.discrepancies.filter((d) => studyIds.has(d.studyId)),
+		discrepancies: dataset.discrepancies.filter(
+			(d) => d.studyId !== undefined && studyIds.has(d.studyId)
+		),
 		timeline: dataset.timeline
 			.filter(ofIndication)
 			.map((t) => ({ ...t, indicationIds: [indicationId] })),
@@ -417,7 +460,9 @@ export function restrictToStudies(dataset: Dataset, studyIds: readonly string[])
 		...dataset,
 		indications: dataset.indications.filter((i) => indicationIds.has(i.id)),
 		studies,
-		discrepancies: dataset.discrepancies.filter((d) => kept.has(d.studyId)),
+		discrepancies: dataset.discrepancies.filter(
+			(d) => d.studyId !== undefined && kept.has(d.studyId)
+		),
 		timeline: dataset.timeline.filter((t) => t.studyId !== undefined && kept.has(t.studyId)),
 		dosing: dataset.dosing.filter((d) => d.studyId !== undefined && kept.has(d.studyId))
 	};

@@ -5,12 +5,15 @@
  * No statistics are computed here and nothing from `../stats` is imported at run time.
  */
 import type { Arm, NntResult, OutcomeDirection, RatioResult, RiskDifferenceResult } from '../stats';
-import type { Endpoint, EndpointKind, Result, Study } from './schema';
+import type { Endpoint, EndpointKind, OpenBound, Result, Study } from './schema';
 
 /** An interval to show beside a figure, with where it comes from. */
 export interface DisplayInterval {
-	low: number;
-	high: number;
+	/** null: the source prints no number for this limit (`lowOpen`/`highOpen` say why). */
+	low: number | null;
+	high: number | null;
+	lowOpen?: OpenBound;
+	highOpen?: OpenBound;
 	level: number;
 	/** The method as printed by the source, or the name of the method we computed with. */
 	method: string;
@@ -64,8 +67,16 @@ export type TwoArmPair = Omit<StudyTwoArmEffect, 'effects'>;
 /** The source's own interval of a result, passed through unchanged; undefined without one. */
 export function printedInterval(result: Result): DisplayInterval | undefined {
 	if (!result.ci) return undefined;
-	const { low, high, level, method } = result.ci;
-	return { low, high, level, method, origin: 'printed' };
+	const { low, high, lowOpen, highOpen, level, method } = result.ci;
+	return {
+		low,
+		high,
+		...(lowOpen ? { lowOpen } : {}),
+		...(highOpen ? { highOpen } : {}),
+		level,
+		method,
+		origin: 'printed'
+	};
 }
 
 /**

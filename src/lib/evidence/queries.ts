@@ -8,9 +8,11 @@ import type {
 	Discrepancy,
 	Endpoint,
 	Indication,
+	Medicine,
 	Result,
 	Source,
-	Study
+	Study,
+	Treatment
 } from './schema';
 
 export interface LocatedResult {
@@ -30,8 +32,19 @@ export function sourceById(dataset: Dataset, id: string): Source | undefined {
  * description, when that is a regulatory source. Absent for datasets compiled otherwise.
  */
 export function anchorSource(dataset: Dataset): Source | undefined {
-	const source = sourceById(dataset, dataset.medicine.provenance.sourceId);
+	const medicine = subjectMedicines(dataset)[0];
+	if (!medicine) return undefined;
+	const source = sourceById(dataset, medicine.regulatorySourceId ?? medicine.provenance.sourceId);
 	return source?.kind === 'regulatory' ? source : undefined;
+}
+
+/** The medicines the dataset is about (not those of its comparator arms), in dataset order. */
+export function subjectMedicines(dataset: Dataset): Medicine[] {
+	return dataset.medicines.filter((m) => m.role === 'subject');
+}
+
+export function treatmentById(dataset: Dataset, id: string): Treatment | undefined {
+	return dataset.treatments.find((t) => t.id === id);
 }
 
 export function studyById(dataset: Dataset, id: string): Study | undefined {

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 
-export const SCHEMA_VERSION = 1;
+/** The format version this code writes. Version-1 files are migrated on read (see migrate.ts). */
+export const SCHEMA_VERSION = 2;
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const id = v.pipe(
@@ -64,27 +65,48 @@ export const ProvenanceSchema = v.strictObject({
 	followUp: v.optional(nonEmpty)
 });
 
-export const AgeGroupSchema = v.picklist(['adult', 'child', 'infant']);
-export const PhStatusSchema = v.picklist(['negative', 'positive', 'any']);
-export const SettingSchema = v.picklist([
-	'relapsed-refractory',
-	'minimal-residual-disease',
-	'consolidation'
-]);
-export const LineSchema = v.picklist([
-	'newly-diagnosed',
-	'first-relapse',
-	'relapsed-refractory',
-	'any'
-]);
+/** A text in the dashboard's two languages; Dutch may be left out (English is shown then). */
+export const LocalisedTextSchema = v.strictObject({ en: nonEmpty, nl: v.optional(nonEmpty) });
+
+export const FacetValueSchema = v.strictObject({
+	id,
+	label: LocalisedTextSchema,
+	/** A shorter label for narrow charts and chips; the label is used when absent. */
+	short: v.optional(LocalisedTextSchema),
+	/**
+	 * The value says "any of the others" (a population not restricted on this facet): it is not
+	 * offered as a filter, and an indication with it matches every filter value of the facet.
+	 */
+	matchesAll: v.optional(v.boolean(), false)
+});
+
+/**
+ * One way the populations of a dataset differ (age group, biomarker status, line of therapy):
+ * declared by the dataset, so the filters, the evidence map, the URL and the CSV follow the data.
+ */
+export const FacetSchema = v.strictObject({
+	/** Also the URL parameter of its filter: short and stable, it is part of every shared link. */
+	id,
+	label: LocalisedTextSchema,
+	/** Values in the order they are shown and serialised. */
+	values: v.pipe(v.array(FacetValueSchema), v.minLength(1, 'a facet needs at least one value')),
+	/** Whether an indication may give several values (an indication for infants and children). */
+	multiple: v.optional(v.boolean(), false),
+	/** Offered as a filter on the overview. */
+	filter: v.optional(v.boolean(), true)
+});
+
+/** Which facets the evidence map lays out: one on the rows, one or two on the columns. */
+export const EvidenceMapLayoutSchema = v.strictObject({
+	rows: id,
+	columns: v.pipe(v.array(id), v.minLength(1), v.maxLength(2, 'at most two column facets'))
+});
 
 export const PopulationSchema = v.strictObject({
-	ageGroups: v.pipe(v.array(AgeGroupSchema), v.minLength(1, 'name at least one age group')),
+	/** Facet id → the indication's value ids for it, one unless the facet is `multiple`. */
+	facets: v.record(id, v.pipe(v.array(id), v.minLength(1, 'give at least one value'))),
 	/** The age limits in words, e.g. "1 month and older". */
-	age: nonEmpty,
-	phStatus: PhStatusSchema,
-	setting: SettingSchema,
-	line: LineSchema,
+	age: v.optional(nonEmpty),
 	description: nonEmpty
 });
 
@@ -99,7 +121,10 @@ export const IndicationSchema = v.strictObject({
 export const ArmSchema = v.strictObject({
 	id,
 	label: nonEmpty,
-	treatment: nonEmpty,
+	/** What the arm receives: a treatment of the dataset, shared between studies. */
+	treatmentId: id,
+	/** The arm's regimen in the study's own words, where it says more than the treatment. */
+	regimen: v.optional(nonEmpty),
 	role: v.picklist(['experimental', 'comparator', 'historical-control']),
 	n: v.optional(positiveCount),
 	provenance: v.optional(ProvenanceSchema)
@@ -116,9 +141,19 @@ export const SampleSizeSchema = v.strictObject({
 	provenance: ProvenanceSchema
 });
 
+/** A limit or an estimate the source could not give as a number, with the words it printed. */
+export const OpenBoundSchema = v.strictObject({
+	reason: v.picklist(['not-estimable', 'not-reached']),
+	/** As printed: "NE", "not reached", "niet bereikt". */
+	printed: nonEmpty
+});
+
 export const CiSchema = v.strictObject({
-	low: finite,
-	high: finite,
+	/** null when the source prints no number for this limit; `lowOpen` then says why. */
+	low: v.nullable(finite),
+	high: v.nullable(finite),
+	lowOpen: v.optional(OpenBoundSchema),
+	highOpen: v.optional(OpenBoundSchema),
 	level: v.pipe(v.number(), v.gtValue(0), v.ltValue(1, 'must be a fraction such as 0.95')),
 	/** Method as printed; "not stated" when the source does not say. */
 	method: nonEmpty
@@ -132,6 +167,50 @@ export const TimepointSchema = v.strictObject({
 	label: nonEmpty
 });
 
+export const TimeUnitSchema = v.picklist(['days', 'weeks', 'months', 'years']);
+
+/** Who digitised a published figure, from which figure and panel, with what, and when. */
+export const DigitisationSchema = v.strictObject({
+	/** "Figure 2, panel A". */
+	figure: nonEmpty,
+	by: nonEmpty,
+	/** The tool and its version: "WebPlotDigitizer 4.6". */
+	tool: nonEmpty,
+	on: isoDate
+});
+
+const nonNegative = v.pipe(finite, v.minValue(0, 'must be ≥ 0'));
+
+/**
+ * One arm's published Kaplan–Meier curve: the points read off the figure, the number-at-risk
+ * table as printed below it, and the total events where the source prints them.
+ */
+export const SurvivalCurveSchema = v.strictObject({
+	armId: id,
+	timeUnit: TimeUnitSchema,
+	/** How `survival` is written: 0–1 or 0–100. */
+	yScale: v.picklist(['proportion', 'percent']),
+	points: v.pipe(
+		v.array(v.strictObject({ time: nonNegative, survival: finite })),
+		v.minLength(2, 'a curve needs at least two points')
+	),
+	atRisk: v.optional(v.array(v.strictObject({ time: nonNegative, n: count }))),
+	totalEvents: v.optional(count),
+	digitisation: v.optional(DigitisationSchema),
+	provenance: ProvenanceSchema
+});
+
+/** Individual patient data of one arm: published by a source, or reconstructed from a curve. */
+export const PatientDataSchema = v.strictObject({
+	armId: id,
+	timeUnit: TimeUnitSchema,
+	time: v.array(nonNegative),
+	event: v.array(v.picklist([0, 1])),
+	/** "published" or how it was reconstructed: "reconstructed (Guyot 2012)". */
+	method: nonEmpty,
+	provenance: ProvenanceSchema
+});
+
 export const ResultSchema = v.strictObject({
 	id,
 	/** The arm this figure describes; absent for between-arm effects and qualitative findings. */
@@ -139,6 +218,8 @@ export const ResultSchema = v.strictObject({
 	/** For effects (hazard ratio, difference): experimental vs comparator. */
 	comparison: v.optional(v.strictObject({ experimentalArmId: id, comparatorArmId: id })),
 	value: v.optional(finite),
+	/** The estimate itself was not reached (a median survival), with the words printed. */
+	valueOpen: v.optional(OpenBoundSchema),
 	unit: UnitSchema,
 	/** "ongeveer 82 %": the source gives an approximate figure. */
 	approximate: v.optional(v.boolean(), false),
@@ -158,6 +239,10 @@ export const ResultSchema = v.strictObject({
 	derivation: v.optional(nonEmpty),
 	/** One of the study's headline figures, shown on the overview. */
 	headline: v.optional(v.boolean(), false),
+	/** Survival endpoints: the published Kaplan–Meier curve per arm. */
+	curves: v.optional(v.array(SurvivalCurveSchema)),
+	/** Survival endpoints: patient-level data per arm. */
+	patientData: v.optional(v.array(PatientDataSchema)),
 	provenance: ProvenanceSchema
 });
 
@@ -211,8 +296,9 @@ export const StudySchema = v.strictObject({
 
 export const DiscrepancySchema = v.strictObject({
 	id,
-	studyId: id,
-	/** Result or sample-size ids whose sources disagree. */
+	/** The study the disagreement is about; absent when it spans studies or label versions. */
+	studyId: v.optional(id),
+	/** Ids of results, sample sizes or adverse reactions, anywhere in the dataset, that disagree. */
 	itemIds: v.pipe(v.array(id), v.minLength(2, 'a discrepancy needs at least two items')),
 	explanation: nonEmpty
 });
@@ -227,6 +313,8 @@ export const AdverseReactionSchema = v.strictObject({
 
 export const SafetyProfileSchema = v.strictObject({
 	id,
+	/** The medicine these reactions belong to; needed when the dataset holds several. */
+	medicineId: v.optional(id),
 	label: nonEmpty,
 	/** The label version the frequencies come from, e.g. "EU SmPC section 4.8 (current)". */
 	version: nonEmpty,
@@ -249,6 +337,7 @@ export const TimelineEventSchema = v.strictObject({
 		'publication'
 	]),
 	label: nonEmpty,
+	medicineId: v.optional(id),
 	indicationIds: v.optional(v.array(id), []),
 	studyId: v.optional(id),
 	provenance: ProvenanceSchema
@@ -261,37 +350,85 @@ export const DoseStepSchema = v.strictObject({
 	unit: nonEmpty
 });
 
+/** How a medicine is given; the dosing chart draws a continuous infusion as a band, doses as ticks. */
+export const RouteSchema = v.picklist([
+	'continuous-infusion',
+	'intravenous',
+	'subcutaneous',
+	'oral'
+]);
+
 export const DosingRegimenSchema = v.strictObject({
 	id,
+	medicineId: v.optional(id),
 	label: nonEmpty,
 	population: nonEmpty,
 	indicationIds: v.optional(v.array(id), []),
 	studyId: v.optional(id),
-	infusionWeeks: positiveCount,
-	restWeeks: count,
+	route: RouteSchema,
+	/** "once daily", "twice daily", "continuous": in words, as the source gives it. */
+	frequency: v.optional(nonEmpty),
+	/** One cycle: days on treatment, then days without. A continuous daily regimen has no rest. */
+	cycle: v.optional(v.strictObject({ treatmentDays: positiveCount, restDays: count })),
 	cycles: v.optional(nonEmpty),
 	steps: v.array(DoseStepSchema),
 	provenance: ProvenanceSchema
 });
 
 export const MedicineSchema = v.strictObject({
+	id,
 	name: nonEmpty,
 	inn: nonEmpty,
 	atc: v.optional(nonEmpty),
 	mechanism: nonEmpty,
-	/** The EMA procedure number, e.g. EMEA/H/C/003731. */
+	/** The EU procedure number, e.g. EMEA/H/C/003731. */
 	procedure: v.optional(nonEmpty),
+	/** The source that authorises or describes the medicine (the regulator's overview or label). */
+	regulatorySourceId: v.optional(id),
+	/** subject: a medicine the dataset is about; comparator: one that appears in its comparator arms. */
+	role: v.optional(v.picklist(['subject', 'comparator']), 'subject'),
 	provenance: ProvenanceSchema
+});
+
+export const TreatmentKindSchema = v.picklist([
+	'medicine',
+	'combination',
+	'chemotherapy',
+	'investigators-choice',
+	'standard-of-care',
+	'placebo',
+	'historical-control'
+]);
+
+/**
+ * What an arm receives. Shared between studies, so one comparator used in two trials is
+ * recognised as the same (what an anchored indirect comparison stands on).
+ */
+export const TreatmentSchema = v.strictObject({
+	id,
+	label: nonEmpty,
+	kind: TreatmentKindSchema,
+	/** The dataset's medicines this treatment contains (none for chemotherapy or placebo). */
+	medicineIds: v.optional(v.array(id), []),
+	/** The regimens in words: "FLAG, HiDAC or mitoxantrone-based, investigator's choice". */
+	description: v.optional(nonEmpty)
 });
 
 export const DatasetSchema = v.strictObject({
 	schemaVersion: v.literal(SCHEMA_VERSION),
+	/** What the dataset is about, shown in the header and on every export: "Blincyto (blinatumomab)". */
+	title: nonEmpty,
+	/** Short form for page titles and file names: "Blincyto". */
+	shortTitle: nonEmpty,
 	/** Dataset version, shown on every page and export: "2025.01-1". */
 	version: nonEmpty,
 	/** When this version of the dataset was compiled. */
 	released: isoDate,
 	synthetic: v.optional(v.boolean(), false),
-	medicine: MedicineSchema,
+	medicines: v.pipe(v.array(MedicineSchema), v.minLength(1, 'name at least one medicine')),
+	treatments: v.pipe(v.array(TreatmentSchema), v.minLength(1, 'name at least one treatment')),
+	facets: v.pipe(v.array(FacetSchema), v.minLength(1, 'declare at least one population facet')),
+	evidenceMap: v.optional(EvidenceMapLayoutSchema),
 	sources: v.pipe(v.array(SourceSchema), v.minLength(1)),
 	indications: v.pipe(v.array(IndicationSchema), v.minLength(1)),
 	studies: v.pipe(v.array(StudySchema), v.minLength(1)),
@@ -304,9 +441,16 @@ export const DatasetSchema = v.strictObject({
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Provenance = v.InferOutput<typeof ProvenanceSchema>;
 export type Population = v.InferOutput<typeof PopulationSchema>;
-export type AgeGroup = v.InferOutput<typeof AgeGroupSchema>;
-export type PhStatus = v.InferOutput<typeof PhStatusSchema>;
-export type Setting = v.InferOutput<typeof SettingSchema>;
+export type LocalisedText = v.InferOutput<typeof LocalisedTextSchema>;
+export type Facet = v.InferOutput<typeof FacetSchema>;
+export type FacetValue = v.InferOutput<typeof FacetValueSchema>;
+export type OpenBound = v.InferOutput<typeof OpenBoundSchema>;
+export type SurvivalCurve = v.InferOutput<typeof SurvivalCurveSchema>;
+export type PatientData = v.InferOutput<typeof PatientDataSchema>;
+export type TimeUnit = v.InferOutput<typeof TimeUnitSchema>;
+export type Treatment = v.InferOutput<typeof TreatmentSchema>;
+export type TreatmentKind = v.InferOutput<typeof TreatmentKindSchema>;
+export type Route = v.InferOutput<typeof RouteSchema>;
 export type Indication = v.InferOutput<typeof IndicationSchema>;
 export type Arm = v.InferOutput<typeof ArmSchema>;
 export type SampleSize = v.InferOutput<typeof SampleSizeSchema>;

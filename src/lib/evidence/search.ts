@@ -2,6 +2,7 @@
  * Finding a study or an indication by what a reader types: a name ("tower"), a sponsor
  * code ("MT103-211", "mt103211"), a registry id ("NCT02013167") or words of a label.
  */
+import { facetValueLabel } from './facets';
 import type { Dataset } from './schema';
 
 export interface SearchEntry {
@@ -50,10 +51,18 @@ export function searchIndex(dataset: Dataset): SearchEntry[] {
 		kind: 'indication',
 		id: indication.id,
 		title: indication.label,
-		detail: indication.population.age,
+		detail: indication.population.age ?? '',
 		path: `/indications/${indication.id}`,
 		strong: [indication.label, indication.id],
-		weak: [indication.population.description]
+		// Facet values in both languages, so "adults" and "volwassenen" both find it.
+		weak: [
+			indication.population.description,
+			...Object.entries(indication.population.facets).flatMap(([facetId, values]) =>
+				values.flatMap((value) =>
+					(['en', 'nl'] as const).map((lang) => facetValueLabel(dataset, facetId, value, lang))
+				)
+			)
+		]
 	}));
 	return [...studies, ...indications];
 }

@@ -49,7 +49,7 @@ export function sourceUsage(dataset: Dataset, sourceId: string): SourceUsage {
 		timeline: dataset.timeline.filter((t) => cites(t.provenance)),
 		safety: dataset.safety.flatMap((p) => p.reactions.filter((r) => cites(r.provenance))),
 		dosing: dataset.dosing.filter((d) => cites(d.provenance)),
-		medicine: cites(dataset.medicine.provenance),
+		medicine: dataset.medicines.some((m) => cites(m.provenance)),
 		figureCount: studies.reduce(
 			(n, s) => n + s.results.length + s.sampleSizes.length + s.arms.length,
 			0

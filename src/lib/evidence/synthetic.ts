@@ -8,7 +8,7 @@
  * Same options, same dataset: the generator draws only from its own seeded PRNG.
  * Every result is a forest-plot row, so `results` is also the number of rows drawn.
  */
-import type { Arm, Dataset, Endpoint, Indication, Result, Source, Study } from './schema';
+import type { Arm, Dataset, Endpoint, Facet, Indication, Result, Source, Study } from './schema';
 
 export interface SyntheticOptions {
 	/** Number of results (all percent, response or event rate). */
@@ -31,107 +31,133 @@ export function seededRandom(seed: number): () => number {
 	};
 }
 
+/** The synthetic populations' facets: invented, like everything else here. */
+export const SYNTHETIC_FACETS: Facet[] = [
+	{
+		id: 'age',
+		label: { en: 'Age group', nl: 'Leeftijdsgroep' },
+		multiple: true,
+		filter: true,
+		values: [
+			{ id: 'adult', label: { en: 'Adults', nl: 'Volwassenen' }, matchesAll: false },
+			{ id: 'child', label: { en: 'Children', nl: 'Kinderen' }, matchesAll: false }
+		]
+	},
+	{
+		id: 'marker',
+		label: { en: 'Marker status', nl: 'Markerstatus' },
+		multiple: false,
+		filter: true,
+		values: [
+			{
+				id: 'negative',
+				label: { en: 'Marker-negative', nl: 'Marker-negatief' },
+				matchesAll: false
+			},
+			{ id: 'positive', label: { en: 'Marker-positive', nl: 'Marker-positief' }, matchesAll: false }
+		]
+	},
+	{
+		id: 'setting',
+		label: { en: 'Setting', nl: 'Setting' },
+		multiple: false,
+		filter: true,
+		values: [
+			{ id: 'advanced', label: { en: 'Advanced', nl: 'Gevorderd' }, matchesAll: false },
+			{ id: 'residual', label: { en: 'Residual disease', nl: 'Restziekte' }, matchesAll: false },
+			{ id: 'adjuvant', label: { en: 'Adjuvant', nl: 'Adjuvant' }, matchesAll: false }
+		]
+	}
+];
+
+const population = (
+	age: string[],
+	marker: string,
+	setting: string,
+	description: string
+): Indication['population'] => ({
+	facets: { age, marker: [marker], setting: [setting] },
+	description
+});
+
 const INDICATIONS: { id: string; label: string; population: Indication['population'] }[] = [
 	{
-		id: 'syn-adult-rr',
-		label: 'Adults, relapsed or refractory (synthetic)',
-		population: {
-			ageGroups: ['adult'],
-			age: '18 years and older',
-			phStatus: 'negative',
-			setting: 'relapsed-refractory',
-			line: 'relapsed-refractory',
-			description: 'Synthetic adults with relapsed or refractory disease.'
-		}
+		id: 'syn-adult-adv',
+		label: 'Adults, advanced (synthetic)',
+		population: population(['adult'], 'negative', 'advanced', 'Synthetic adults, advanced disease.')
 	},
 	{
-		id: 'syn-adult-ph-pos',
-		label: 'Adults, Ph-positive, relapsed or refractory (synthetic)',
-		population: {
-			ageGroups: ['adult'],
-			age: '18 years and older',
-			phStatus: 'positive',
-			setting: 'relapsed-refractory',
-			line: 'relapsed-refractory',
-			description: 'Synthetic adults with Ph-positive relapsed or refractory disease.'
-		}
+		id: 'syn-adult-marker-pos',
+		label: 'Adults, marker-positive, advanced (synthetic)',
+		population: population(['adult'], 'positive', 'advanced', 'Synthetic marker-positive adults.')
 	},
 	{
-		id: 'syn-adult-mrd',
-		label: 'Adults, MRD-positive (synthetic)',
-		population: {
-			ageGroups: ['adult'],
-			age: '18 years and older',
-			phStatus: 'negative',
-			setting: 'minimal-residual-disease',
-			line: 'any',
-			description: 'Synthetic adults in remission with minimal residual disease.'
-		}
+		id: 'syn-adult-residual',
+		label: 'Adults, residual disease (synthetic)',
+		population: population(
+			['adult'],
+			'negative',
+			'residual',
+			'Synthetic adults with residual disease.'
+		)
 	},
 	{
-		id: 'syn-adult-consolidation',
-		label: 'Adults, newly diagnosed, consolidation (synthetic)',
-		population: {
-			ageGroups: ['adult'],
-			age: '18 years and older',
-			phStatus: 'negative',
-			setting: 'consolidation',
-			line: 'newly-diagnosed',
-			description: 'Synthetic newly diagnosed adults in consolidation.'
-		}
+		id: 'syn-adult-adjuvant',
+		label: 'Adults, adjuvant (synthetic)',
+		population: population(['adult'], 'negative', 'adjuvant', 'Synthetic adults, adjuvant setting.')
 	},
 	{
-		id: 'syn-child-rr',
-		label: 'Children, relapsed or refractory (synthetic)',
-		population: {
-			ageGroups: ['child'],
-			age: '1 month and older',
-			phStatus: 'negative',
-			setting: 'relapsed-refractory',
-			line: 'relapsed-refractory',
-			description: 'Synthetic children with relapsed or refractory disease.'
-		}
+		id: 'syn-child-adv',
+		label: 'Children, advanced (synthetic)',
+		population: population(
+			['child'],
+			'negative',
+			'advanced',
+			'Synthetic children, advanced disease.'
+		)
 	},
 	{
-		id: 'syn-child-consolidation',
-		label: 'Children and infants, first relapse, consolidation (synthetic)',
-		population: {
-			ageGroups: ['child', 'infant'],
-			age: '1 month and older',
-			phStatus: 'negative',
-			setting: 'consolidation',
-			line: 'first-relapse',
-			description: 'Synthetic children and infants in first relapse, consolidation.'
-		}
+		id: 'syn-child-adjuvant',
+		label: 'Children, adjuvant (synthetic)',
+		population: population(
+			['child'],
+			'negative',
+			'adjuvant',
+			'Synthetic children, adjuvant setting.'
+		)
 	}
 ];
 
 const ENDPOINTS: { kind: Endpoint['kind']; label: string; definition: string }[] = [
 	{
 		kind: 'response',
-		label: 'Complete remission (CR/CRh) within two cycles',
-		definition: 'CR or CR with partial haematological recovery within two cycles'
+		label: 'Objective response within two cycles',
+		definition: 'Complete or partial response within two cycles (synthetic definition)'
 	},
 	{
 		kind: 'response',
-		label: 'MRD response among responders',
-		definition: 'Minimal residual disease below 10^-4 among CR/CRh'
+		label: 'Deep response among responders',
+		definition: 'Marker below the detection limit among responders'
 	},
 	{
 		kind: 'event-rate',
 		label: 'Event-free survival events',
-		definition: 'Relapse, death or second malignancy'
-	},
-	{ kind: 'response', label: 'Overall response', definition: 'CR, CRh or blast-free marrow' },
-	{
-		kind: 'event-rate',
-		label: 'Relapse after transplantation',
-		definition: 'Relapse after allogeneic stem-cell transplantation'
+		definition: 'Progression, death or second malignancy'
 	},
 	{
 		kind: 'response',
-		label: 'Complete MRD response after one cycle',
-		definition: 'No detectable minimal residual disease after one cycle'
+		label: 'Overall response',
+		definition: 'Any response (synthetic definition)'
+	},
+	{
+		kind: 'event-rate',
+		label: 'Progression after second-line therapy',
+		definition: 'Progression after second-line therapy'
+	},
+	{
+		kind: 'response',
+		label: 'Deep response after one cycle',
+		definition: 'Marker below the detection limit after one cycle'
 	}
 ];
 
@@ -196,7 +222,7 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
 			{
 				id: `${id}-exp`,
 				label: 'Synthetimab',
-				treatment: 'Synthetimab continuous infusion',
+				treatmentId: 'synthetimab',
 				role: 'experimental',
 				n: int(20, 400)
 			}
@@ -205,7 +231,7 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
 			arms.push({
 				id: `${id}-ctl`,
 				label: 'Standard chemotherapy',
-				treatment: 'Investigator-chosen chemotherapy',
+				treatmentId: 'investigators-choice',
 				role: 'comparator',
 				n: int(20, 400)
 			});
@@ -213,7 +239,7 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
 			arms.push({
 				id: `${id}-hist`,
 				label: 'Historical control',
-				treatment: 'Standard of care (historical cohort)',
+				treatmentId: 'historical-control',
 				role: 'historical-control',
 				n: int(50, 1000)
 			});
@@ -320,16 +346,38 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
 	}
 
 	return {
-		schemaVersion: 1,
+		schemaVersion: 2,
 		version: `synthetic-${total}-seed-${seed}`,
 		released: '2026-01-01',
 		synthetic: true,
-		medicine: {
-			name: 'Synthetimab',
-			inn: 'synthetimab',
-			mechanism: 'A synthetic medicine for benchmarks; not a real product.',
-			provenance: prov(AGENCY, 'Section 1')
-		},
+		title: 'Synthetimab (synthetimab)',
+		shortTitle: 'Synthetimab',
+		medicines: [
+			{
+				id: 'synthetimab',
+				name: 'Synthetimab',
+				inn: 'synthetimab',
+				mechanism: 'A synthetic medicine for benchmarks; not a real product.',
+				role: 'subject',
+				provenance: prov(AGENCY, 'Section 1')
+			}
+		],
+		treatments: [
+			{ id: 'synthetimab', label: 'Synthetimab', kind: 'medicine', medicineIds: ['synthetimab'] },
+			{
+				id: 'investigators-choice',
+				label: 'Investigator-chosen therapy',
+				kind: 'investigators-choice',
+				medicineIds: []
+			},
+			{
+				id: 'historical-control',
+				label: 'Standard of care (historical cohort)',
+				kind: 'historical-control',
+				medicineIds: []
+			}
+		],
+		facets: SYNTHETIC_FACETS,
 		sources,
 		indications: INDICATIONS.map((i) => ({ ...i, provenance: prov(AGENCY, 'Indications') })),
 		studies,

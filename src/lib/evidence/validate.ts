@@ -4,7 +4,15 @@
  * Every problem is reported with its path; nothing is dropped or repaired silently.
  */
 import * as v from 'valibot';
-import { DatasetSchema, type Dataset, type Provenance, type Result } from './schema';
+import {
+	checkFacets,
+	checkInterval,
+	checkOpenValue,
+	checkSurvivalData,
+	checkTreatments
+} from './integrity-model';
+import { migrateDataset, type Migration } from './migrate';
+import { DatasetSchema, type Dataset, type Provenance, type Result, type Study } from './schema';
 
 export interface ValidationIssue {
 	/** Dotted path with indices, e.g. `studies[2].arms[0].n`. */
@@ -13,7 +21,8 @@ export interface ValidationIssue {
 }
 
 export type ValidationOutcome =
-	{ ok: true; dataset: Dataset; issues: [] } | { ok: false; issues: ValidationIssue[] };
+	| { ok: true; dataset: Dataset; issues: []; migration?: Migration }
+	| { ok: false; issues: ValidationIssue[]; migration?: Migration };
 
 /** Texts of stored sources by source id, for checking quotes verbatim. */
 export type SourceTexts = Record<string, string>;
@@ -120,18 +129,23 @@ function describeShapeIssue(issue: v.BaseIssue<unknown>): string {
 	return `expected ${issue.expected ?? 'a valid value'}, got ${got}`;
 }
 
-/** Checks shape and types; returns the issues with their paths. */
-export function validateShape(input: unknown): ValidationOutcome {
-	const forbidden = findForbiddenKeys(input);
+/**
+ * Checks shape and types; returns the issues with their paths. An older file is migrated
+ * first (see migrate.ts), and the outcome says so; its paths are those of the migrated form.
+ */
+export function validateShape(raw: unknown): ValidationOutcome {
+	const forbidden = findForbiddenKeys(raw);
+	const { value: input, migration } = forbidden.length ? { value: raw } : migrateDataset(raw);
 	const parsed = v.safeParse(DatasetSchema, input);
-	if (parsed.success && !forbidden.length) return { ok: true, dataset: parsed.output, issues: [] };
+	if (parsed.success && !forbidden.length)
+		return { ok: true, dataset: parsed.output, issues: [], ...(migration ? { migration } : {}) };
 	const reported = new Set(forbidden.map((i) => i.path));
 	const shapeIssues = parsed.success
 		? []
 		: parsed.issues
 				.map((issue) => ({ path: issuePath(issue.path), message: describeShapeIssue(issue) }))
 				.filter((issue) => !reported.has(issue.path));
-	return { ok: false, issues: [...forbidden, ...shapeIssues] };
+	return { ok: false, issues: [...forbidden, ...shapeIssues], ...(migration ? { migration } : {}) };
 }
 
 /** Tolerance, in percentage points, for a printed percentage against events/total. */
@@ -186,12 +200,14 @@ function checkProvenance(
 function checkResult(
 	result: Result,
 	path: string,
-	armIds: Set<string>,
+	study: Study,
+	explained: Set<string>,
 	dataset: Dataset,
 	texts: SourceTexts | undefined,
 	issues: ValidationIssue[]
 ) {
 	const { events, total, value, ci, unit } = result;
+	const armIds = new Set(study.arms.map((a) => a.id));
 	if (result.armId && !armIds.has(result.armId))
 		issues.push({ path: `${path}.armId`, message: `unknown arm "${result.armId}"` });
 	if (result.comparison) {
@@ -203,8 +219,9 @@ function checkResult(
 				});
 		}
 	}
-	if (value === undefined && !result.text)
+	if (value === undefined && !result.text && !result.valueOpen)
 		issues.push({ path: `${path}.value`, message: 'a result needs a value or a text' });
+	checkOpenValue(result, path, issues);
 	if (events !== undefined && total === undefined)
 		issues.push({ path: `${path}.total`, message: 'events are given, so the total is required' });
 	if (events !== undefined && total !== undefined && events > total)
@@ -224,15 +241,14 @@ function checkResult(
 			path: `${path}.value`,
 			message: `${value} % does not match ${events}/${total} = ${((100 * events) / total).toFixed(1)} % within rounding`
 		});
-	if (ci) {
-		if (ci.low > ci.high)
-			issues.push({ path: `${path}.ci`, message: `CI low (${ci.low}) is above high (${ci.high})` });
-		else if (value !== undefined && (value < ci.low || value > ci.high))
-			issues.push({
-				path: `${path}.ci`,
-				message: `CI ${ci.low}–${ci.high} does not contain the estimate ${value}`
-			});
-	}
+	if (ci) checkInterval(ci, value, `${path}.ci`, issues);
+	checkSurvivalData(result, path, study, explained, issues);
+	result.curves?.forEach((curve, c) =>
+		checkProvenance(curve.provenance, `${path}.curves[${c}].provenance`, dataset, texts, issues)
+	);
+	result.patientData?.forEach((data, k) =>
+		checkProvenance(data.provenance, `${path}.patientData[${k}].provenance`, dataset, texts, issues)
+	);
 	if (result.basis !== 'reported' && !result.derivation)
 		issues.push({
 			path: `${path}.derivation`,
@@ -285,7 +301,13 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 	/** Study id of each result and sample size, so a discrepancy can only join items of its own study. */
 	const itemStudy = new Map<string, string>();
 
-	checkProvenance(dataset.medicine.provenance, 'medicine.provenance', dataset, texts, issues);
+	dataset.medicines.forEach((medicine, m) =>
+		checkProvenance(medicine.provenance, `medicines[${m}].provenance`, dataset, texts, issues)
+	);
+	checkFacets(dataset, issues);
+	checkTreatments(dataset, issues);
+	/** Items a recorded discrepancy explains (a curve whose first at-risk count differs from n). */
+	const explained = new Set(dataset.discrepancies.flatMap((d) => d.itemIds));
 	dataset.indications.forEach((ind, i) =>
 		checkProvenance(ind.provenance, `indications[${i}].provenance`, dataset, texts, issues)
 	);
@@ -312,7 +334,6 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 			study.endpoints.map((e) => e.id),
 			`${base}.endpoints`
 		);
-		const armIds = new Set(study.arms.map((a) => a.id));
 		study.arms.forEach((arm, a) => {
 			if (arm.provenance)
 				checkProvenance(arm.provenance, `${base}.arms[${a}].provenance`, dataset, texts, issues);
@@ -337,7 +358,7 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 					issues.push({ path: `${path}.id`, message: `duplicate id "${result.id}"` });
 				itemIds.add(result.id);
 				if (!itemStudy.has(result.id)) itemStudy.set(result.id, study.id);
-				checkResult(result, path, armIds, dataset, texts, issues);
+				checkResult(result, path, study, explained, dataset, texts, issues);
 			});
 		});
 	});
@@ -346,8 +367,11 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 		dataset.discrepancies.map((d) => d.id),
 		'discrepancies'
 	);
+	// Adverse reactions can disagree too (two label versions), so they are items as well.
+	for (const profile of dataset.safety)
+		for (const reaction of profile.reactions) itemIds.add(reaction.id);
 	dataset.discrepancies.forEach((d, i) => {
-		if (!studyIds.has(d.studyId))
+		if (d.studyId !== undefined && !studyIds.has(d.studyId))
 			issues.push({ path: `discrepancies[${i}].studyId`, message: `unknown study "${d.studyId}"` });
 		d.itemIds.forEach((ref, j) => {
 			if (!itemIds.has(ref))
@@ -355,7 +379,11 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 					path: `discrepancies[${i}].itemIds[${j}]`,
 					message: `unknown result "${ref}"`
 				});
-			else if (studyIds.has(d.studyId) && itemStudy.get(ref) !== d.studyId)
+			else if (
+				d.studyId !== undefined &&
+				studyIds.has(d.studyId) &&
+				itemStudy.get(ref) !== d.studyId
+			)
 				issues.push({
 					path: `discrepancies[${i}].itemIds[${j}]`,
 					message: `"${ref}" belongs to study "${itemStudy.get(ref)}", not "${d.studyId}"`

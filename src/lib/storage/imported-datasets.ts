@@ -167,7 +167,7 @@ export function watchStorage(onChange: () => void): () => void {
 
 /** One key per medicine and version: importing the same version again replaces it. */
 export function storageKey(dataset: Dataset): string {
-	return `${slugify(dataset.medicine.name) || 'dataset'}@${slugify(dataset.version) || 'version'}`;
+	return `${slugify(dataset.shortTitle) || 'dataset'}@${slugify(dataset.version) || 'version'}`;
 }
 
 function describe(value: unknown): string {

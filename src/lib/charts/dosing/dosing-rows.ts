@@ -10,8 +10,13 @@ import type { TidyRow } from '../spec';
 /** Cycles drawn by default: enough to show the rhythm of infusion and rest. */
 export const DEFAULT_CYCLES = 2;
 
-export const cycleDays = (r: Pick<DosingRegimen, 'infusionWeeks' | 'restWeeks'>) =>
-	(r.infusionWeeks + r.restWeeks) * 7;
+/** Days on treatment in one cycle; a regimen without cycles is one course as long as its steps. */
+export const treatmentDays = (r: Pick<DosingRegimen, 'cycle' | 'steps'>) =>
+	r.cycle?.treatmentDays ?? Math.max(1, ...r.steps.map((s) => s.toDay));
+export const restDays = (r: Pick<DosingRegimen, 'cycle'>) => r.cycle?.restDays ?? 0;
+
+export const cycleDays = (r: Pick<DosingRegimen, 'cycle' | 'steps'>) =>
+	treatmentDays(r) + restDays(r);
 
 /**
  * Cycles to draw for a regimen: one when it has no treatment-free interval (a single
@@ -20,7 +25,7 @@ export const cycleDays = (r: Pick<DosingRegimen, 'infusionWeeks' | 'restWeeks'>)
 export function cyclesShown(r: DosingRegimen, cap = DEFAULT_CYCLES): number {
 	const lastStep = Math.max(0, ...r.steps.map((s) => s.toDay));
 	const forSteps = Math.ceil(lastStep / cycleDays(r));
-	return Math.max(r.restWeeks === 0 ? 1 : cap, forSteps, 1);
+	return Math.max(restDays(r) === 0 ? 1 : cap, forSteps, 1);
 }
 
 export interface CycleSegment {
@@ -35,7 +40,7 @@ export interface CycleSegment {
 /** Infusion and rest periods of the first `cycles` cycles. */
 export function cycleSegments(r: DosingRegimen, cycles: number): CycleSegment[] {
 	const length = cycleDays(r);
-	const infusion = r.infusionWeeks * 7;
+	const infusion = treatmentDays(r);
 	return Array.from({ length: cycles }, (_, i) => {
 		const start = i * length + 1;
 		const segments: CycleSegment[] = [
@@ -47,7 +52,7 @@ export function cycleSegments(r: DosingRegimen, cycles: number): CycleSegment[] 
 				toDay: start + infusion - 1
 			}
 		];
-		if (r.restWeeks > 0)
+		if (restDays(r) > 0)
 			segments.push({
 				key: `${r.id}-c${i + 1}-rest`,
 				cycle: i + 1,
@@ -75,7 +80,7 @@ export interface DoseSegment {
 /** The recorded dose steps of a regimen, placed in their cycles. */
 export function doseSegments(r: DosingRegimen): DoseSegment[] {
 	const length = cycleDays(r);
-	const infusion = r.infusionWeeks * 7;
+	const infusion = treatmentDays(r);
 	const maxByUnit = new Map<string, number>();
 	for (const s of r.steps) maxByUnit.set(s.unit, Math.max(maxByUnit.get(s.unit) ?? 0, s.dose));
 	return r.steps.map((s, i) => {
@@ -161,14 +166,14 @@ export function dosingTidyRows(
 				...common,
 				endpoint: lookups.infusionWeeks,
 				timepoint: '',
-				value: regimen.infusionWeeks,
+				value: treatmentDays(regimen) / 7,
 				unit: lookups.weeks
 			},
 			{
 				...common,
 				endpoint: lookups.restWeeks,
 				timepoint: '',
-				value: regimen.restWeeks,
+				value: restDays(regimen) / 7,
 				unit: lookups.weeks
 			},
 			...doses.map((d) => ({

@@ -1,32 +1,41 @@
 /**
- * Evidence map: which studies stand behind which population. Rows are age groups,
- * columns the (setting × Ph status) combinations the indications name. A cell is one
+ * Evidence map: which studies stand behind which population. Rows are the values of one
+ * population facet, columns the combinations of one or two others that the indications name
+ * (the dataset's `evidenceMap` says which). A cell is one
  * population as the indications state it: an indication for "1 month and older" covers
  * infants and children, so its cell spans both rows; the dataset links studies to
  * indications, not to age groups, so a study is never split across rows it may not have
  * enrolled. Plain TypeScript so the grid can be tested without a DOM.
  */
 import type {
-	AgeGroup,
 	Dataset,
 	Design,
 	Indication,
-	PhStatus,
 	Provenance,
 	SampleSize,
-	Setting,
 	Study
 } from '$lib/evidence/schema';
 import type { MarkShape } from '../encoding';
 import type { TidyRow } from '../spec';
 
-export const AGE_ORDER: readonly AgeGroup[] = ['adult', 'child', 'infant'];
-export const SETTING_ORDER: readonly Setting[] = [
-	'relapsed-refractory',
-	'minimal-residual-disease',
-	'consolidation'
-];
-export const PH_ORDER: readonly PhStatus[] = ['negative', 'positive', 'any'];
+/**
+ * Which facets the map lays out: the dataset's own choice, or else the first facet that may
+ * take several values (an indication spans rows) down, and the next one or two across.
+ */
+export function mapLayout(dataset: Pick<Dataset, 'facets' | 'evidenceMap'>): {
+	rows: string;
+	columns: string[];
+} {
+	if (dataset.evidenceMap) return dataset.evidenceMap;
+	const rows = (dataset.facets.find((f) => f.multiple) ?? dataset.facets[0]).id;
+	return {
+		rows,
+		columns: dataset.facets
+			.filter((f) => f.id !== rows)
+			.slice(0, 2)
+			.map((f) => f.id)
+	};
+}
 export const DESIGN_ORDER: readonly Design[] = [
 	'single-arm',
 	'randomised',
@@ -89,10 +98,10 @@ export function sizeBasis(size: StudySize): 'reported' | 'derived' {
 }
 
 export interface MapColumn {
-	/** "relapsed-refractory|negative" */
+	/** The column facets' values joined: "relapsed-refractory|negative". */
 	key: string;
-	setting: Setting;
-	phStatus: PhStatus;
+	/** One value per column facet, in the layout's order. */
+	values: string[];
 }
 
 export interface MapStudy {
@@ -106,9 +115,9 @@ export interface MapCell {
 	/** "relapsed-refractory|negative|child+infant" */
 	key: string;
 	column: MapColumn;
-	/** The age groups the cell covers: a contiguous run of the grid's rows. */
-	ages: AgeGroup[];
-	/** First row (index into `ages` of the grid) and one past the last. */
+	/** The row facet's values the cell covers: a contiguous run of the grid's rows. */
+	rowValues: string[];
+	/** First row (index into `rowValues` of the grid) and one past the last. */
 	rowStart: number;
 	rowEnd: number;
 	/** Sub-column inside the column, when two cells of a column cover overlapping rows. */
@@ -121,19 +130,20 @@ export interface MapCell {
 }
 
 export interface EvidenceGrid {
-	/** Age groups named by any indication, in AGE_ORDER. */
-	ages: AgeGroup[];
+	/** The facet down the rows, and those across the columns. */
+	rowFacet: string;
+	columnFacets: string[];
+	/** Row-facet values named by any indication, in the facet's order. */
+	rowValues: string[];
 	columns: MapColumn[];
 	cells: MapCell[];
 	/** Row × column positions no indication covers: evidence gaps are information. */
-	gaps: { age: AgeGroup; row: number; column: MapColumn }[];
+	gaps: { value: string; row: number; column: MapColumn }[];
 	/** Largest study size in the grid, for the radius scale. */
 	maxSize: number;
 	/** Designs that occur, in legend order. */
 	designs: Design[];
 }
-
-const columnKey = (setting: Setting, ph: PhStatus) => `${setting}|${ph}`;
 
 const byOrder =
 	<T>(order: readonly T[]) =>
@@ -175,20 +185,34 @@ export function assignLanes(spans: { start: number; end: number }[]): {
 }
 
 /** Builds the population grid of a dataset. */
-export function evidenceGrid(dataset: Pick<Dataset, 'indications' | 'studies'>): EvidenceGrid {
-	const ages = AGE_ORDER.filter((age) =>
-		dataset.indications.some((i) => i.population.ageGroups.includes(age))
+export function evidenceGrid(
+	dataset: Pick<Dataset, 'indications' | 'studies' | 'facets' | 'evidenceMap'>
+): EvidenceGrid {
+	const layout = mapLayout(dataset);
+	const order = (facetId: string) =>
+		dataset.facets.find((f) => f.id === facetId)?.values.map((v) => v.id) ?? [];
+	const valuesOf = (indication: Indication, facetId: string) =>
+		indication.population.facets[facetId] ?? [];
+	const rowValues = order(layout.rows).filter((value) =>
+		dataset.indications.some((i) => valuesOf(i, layout.rows).includes(value))
 	);
+	const columnValues = (indication: Indication) =>
+		layout.columns.map((facetId) => valuesOf(indication, facetId)[0] ?? '');
+	const columnKey = (values: string[]) => values.join('|');
 	const columnMap = new Map<string, MapColumn>();
-	for (const { population } of dataset.indications) {
-		const key = columnKey(population.setting, population.phStatus);
-		if (!columnMap.has(key))
-			columnMap.set(key, { key, setting: population.setting, phStatus: population.phStatus });
+	for (const indication of dataset.indications) {
+		const values = columnValues(indication);
+		const key = columnKey(values);
+		if (!columnMap.has(key)) columnMap.set(key, { key, values });
 	}
-	const columns = [...columnMap.values()].sort(
-		(a, b) =>
-			byOrder(SETTING_ORDER)(a.setting, b.setting) || byOrder(PH_ORDER)(a.phStatus, b.phStatus)
-	);
+	const orders = layout.columns.map(order);
+	const columns = [...columnMap.values()].sort((a, b) => {
+		for (let k = 0; k < orders.length; k++) {
+			const d = byOrder(orders[k])(a.values[k], b.values[k]);
+			if (d) return d;
+		}
+		return 0;
+	});
 
 	const cells: MapCell[] = [];
 	const gaps: EvidenceGrid['gaps'] = [];
@@ -196,9 +220,10 @@ export function evidenceGrid(dataset: Pick<Dataset, 'indications' | 'studies'>):
 		// One cell per distinct run of age rows that the column's indications name.
 		const byRun = new Map<string, { rows: number[]; indications: Indication[] }>();
 		for (const indication of dataset.indications) {
-			const { population } = indication;
-			if (columnKey(population.setting, population.phStatus) !== column.key) continue;
-			const rows = population.ageGroups.map((a) => ages.indexOf(a));
+			if (columnKey(columnValues(indication)) !== column.key) continue;
+			const rows = valuesOf(indication, layout.rows)
+				.map((value) => rowValues.indexOf(value))
+				.filter((row) => row >= 0);
 			for (const run of contiguousRuns(rows)) {
 				const runKey = run.join('+');
 				const entry = byRun.get(runKey) ?? { rows: run, indications: [] };
@@ -225,11 +250,11 @@ export function evidenceGrid(dataset: Pick<Dataset, 'indications' | 'studies'>):
 					(a, b) =>
 						(b.size?.value ?? 0) - (a.size?.value ?? 0) || a.study.name.localeCompare(b.study.name)
 				);
-			const cellAges = entry.rows.map((r) => ages[r]);
+			const cellValues = entry.rows.map((r) => rowValues[r]);
 			cells.push({
-				key: `${column.key}|${cellAges.join('+')}`,
+				key: `${column.key}|${cellValues.join('+')}`,
 				column,
-				ages: cellAges,
+				rowValues: cellValues,
 				rowStart: entry.rows[0],
 				rowEnd: entry.rows[entry.rows.length - 1] + 1,
 				lane: lanes[i],
@@ -238,8 +263,8 @@ export function evidenceGrid(dataset: Pick<Dataset, 'indications' | 'studies'>):
 				studies
 			});
 		});
-		ages.forEach((age, row) => {
-			if (!entries.some((e) => e.rows.includes(row))) gaps.push({ age, row, column });
+		rowValues.forEach((value, row) => {
+			if (!entries.some((e) => e.rows.includes(row))) gaps.push({ value, row, column });
 		});
 	}
 	// Reading order: row by row, then column by column.
@@ -252,7 +277,16 @@ export function evidenceGrid(dataset: Pick<Dataset, 'indications' | 'studies'>):
 	const placed = cells.flatMap((c) => c.studies);
 	const maxSize = Math.max(0, ...placed.map((s) => s.size?.value ?? 0));
 	const designs = DESIGN_ORDER.filter((d) => placed.some((s) => s.study.design === d));
-	return { ages, columns, cells, gaps, maxSize, designs };
+	return {
+		rowFacet: layout.rows,
+		columnFacets: layout.columns,
+		rowValues,
+		columns,
+		cells,
+		gaps,
+		maxSize,
+		designs
+	};
 }
 
 /**

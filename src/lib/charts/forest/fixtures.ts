@@ -5,6 +5,7 @@
  * hazard ratios and a printed difference. Not real evidence.
  */
 import type { Dataset, Result } from '$lib/evidence/schema';
+import { FIXTURE_TREATMENTS, V1_FACETS } from '../fixtures/v2-parts';
 
 const prov = (
 	sourceId: string,
@@ -19,16 +20,25 @@ const prov = (
 const base = { approximate: false, headline: false } as const;
 
 export const fixtureDataset: Dataset = {
-	schemaVersion: 1,
+	schemaVersion: 2,
+	title: 'Examplimab (examplimab)',
+	shortTitle: 'Examplimab',
 	version: 'fixture-1',
 	released: '2026-01-15',
 	synthetic: true,
-	medicine: {
-		name: 'Examplimab',
-		inn: 'examplimab',
-		mechanism: 'A synthetic medicine for tests.',
-		provenance: prov('pub-a', 'Introduction')
-	},
+	medicines: [
+		{
+			id: 'examplimab',
+			name: 'Examplimab',
+			inn: 'examplimab',
+			mechanism: 'A synthetic medicine for tests.',
+			role: 'subject',
+			provenance: prov('pub-a', 'Introduction')
+		}
+	],
+	treatments: FIXTURE_TREATMENTS,
+	facets: V1_FACETS.facets,
+	evidenceMap: V1_FACETS.evidenceMap,
 	sources: [
 		{
 			id: 'reg',
@@ -68,11 +78,14 @@ export const fixtureDataset: Dataset = {
 			id: 'adult-rr',
 			label: 'Adults, relapsed or refractory',
 			population: {
-				ageGroups: ['adult'],
+				facets: {
+					age: ['adult'],
+					ph: ['negative'],
+					setting: ['relapsed-refractory'],
+					line: ['relapsed-refractory']
+				},
 				age: '18 years and older',
-				phStatus: 'negative',
-				setting: 'relapsed-refractory',
-				line: 'relapsed-refractory',
+
 				description: 'Adults with relapsed or refractory disease.'
 			},
 			provenance: prov('reg', 'Indication')
@@ -81,11 +94,14 @@ export const fixtureDataset: Dataset = {
 			id: 'child-consolidation',
 			label: 'Children, consolidation',
 			population: {
-				ageGroups: ['child'],
+				facets: {
+					age: ['child'],
+					ph: ['negative'],
+					setting: ['consolidation'],
+					line: ['first-relapse']
+				},
 				age: '1 month and older',
-				phStatus: 'negative',
-				setting: 'consolidation',
-				line: 'first-relapse',
+
 				description: 'Children in first relapse, consolidation.'
 			},
 			provenance: prov('reg', 'Indication')
@@ -102,7 +118,7 @@ export const fixtureDataset: Dataset = {
 				{
 					id: 'alpha-exp',
 					label: 'Examplimab',
-					treatment: 'Examplimab infusion',
+					treatmentId: 'examplimab',
 					role: 'experimental',
 					n: 120
 				}
@@ -193,7 +209,7 @@ export const fixtureDataset: Dataset = {
 				{
 					id: 'beta-exp',
 					label: 'Examplimab',
-					treatment: 'Examplimab infusion',
+					treatmentId: 'examplimab',
 					role: 'experimental',
 					n: 40
 				}
@@ -234,14 +250,15 @@ export const fixtureDataset: Dataset = {
 				{
 					id: 'gamma-exp',
 					label: 'Examplimab',
-					treatment: 'One cycle of examplimab',
+					treatmentId: 'examplimab',
+					regimen: 'One cycle of examplimab',
 					role: 'experimental',
 					n: 50
 				},
 				{
 					id: 'gamma-ctl',
 					label: 'Chemotherapy',
-					treatment: 'Standard chemotherapy',
+					treatmentId: 'chemotherapy',
 					role: 'comparator',
 					n: 50
 				}

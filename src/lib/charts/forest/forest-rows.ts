@@ -312,6 +312,12 @@ export function forestRowsOf(results: ForestResultRow[], options: ForestOptions)
 	return rows;
 }
 
+/** A CI limit for the data table: computed ones rounded as shown, an open limit empty. */
+function limitCell(ci: DisplayInterval | undefined, limit: number | null): number | null {
+	if (!ci || limit === null) return null;
+	return ci.origin === 'computed' ? round(limit) : limit;
+}
+
 /** The tidy rows of the forest plot (the table and every export), in drawing order. */
 export function forestTidyRows(
 	rows: ForestRow[],
@@ -353,8 +359,8 @@ export function forestTidyRows(
 				unit: 'percent',
 				events: row.events ?? null,
 				total: row.total ?? null,
-				ciLow: row.ci ? (row.ci.origin === 'computed' ? round(row.ci.low) : row.ci.low) : null,
-				ciHigh: row.ci ? (row.ci.origin === 'computed' ? round(row.ci.high) : row.ci.high) : null,
+				ciLow: limitCell(row.ci, row.ci?.low ?? null),
+				ciHigh: limitCell(row.ci, row.ci?.high ?? null),
 				ciLevel: row.ci?.level ?? null,
 				ciMethod: row.ci
 					? row.ci.origin === 'computed'

@@ -147,7 +147,8 @@ export interface EffectPanel {
 function rangeDigitsOf(result: Result): number {
 	const digits = printedDecimals(result);
 	if (!result.ci) return digits;
-	return Math.max(digits, decimalsOf(result.ci.low), decimalsOf(result.ci.high));
+	const { low, high } = result.ci;
+	return Math.max(digits, low === null ? 0 : decimalsOf(low), high === null ? 0 : decimalsOf(high));
 }
 
 function directionOf(kind: EndpointKind): Direction {
@@ -183,8 +184,8 @@ export function effectRows(dataset: Dataset, study: Study): EffectRow[] {
 			endpointLabel: endpoint.label,
 			estimate: result.value,
 			digits: rangeDigitsOf(result),
-			low: result.ci?.low,
-			high: result.ci?.high,
+			low: result.ci?.low ?? undefined,
+			high: result.ci?.high ?? undefined,
 			level: result.ci?.level,
 			method: result.ci?.method,
 			origin: 'printed',

@@ -10,7 +10,7 @@ export function datasetFileName(dataset: Dataset, ext: 'json' | 'csv'): string {
 		datasetVersion: dataset.version,
 		datasetReleased: dataset.released
 	});
-	return `${medicineSlug(dataset.medicine.name)}-dataset-${version}.${ext}`;
+	return `${medicineSlug(dataset.shortTitle)}-dataset-${version}.${ext}`;
 }
 
 /** Saves text as a file through a temporary object URL (revoked right after). Browser only. */
