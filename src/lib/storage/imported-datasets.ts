@@ -222,6 +222,14 @@ export async function listDamaged(): Promise<DamagedRecord[]> {
 	return (await readEntries()).damaged;
 }
 
+/** The list entry for a dataset imported now (what `saveDataset` stores; also for an unsaved one). */
+export function makeEntry(
+	dataset: Dataset,
+	meta: Omit<StoredEntry, 'key' | 'importedAt'>
+): StoredEntry {
+	return { key: storageKey(dataset), importedAt: new Date().toISOString(), ...meta };
+}
+
 /**
  * Stores a validated dataset (replacing one with the same key) and, with `activate`, makes it
  * the active one, all in one transaction. Rejects with `StorageError`; then nothing was written.
@@ -231,11 +239,7 @@ export async function saveDataset(
 	meta: Omit<StoredEntry, 'key' | 'importedAt'>,
 	{ activate = false } = {}
 ): Promise<StoredEntry> {
-	const entry: StoredEntry = {
-		key: storageKey(dataset),
-		importedAt: new Date().toISOString(),
-		...meta
-	};
+	const entry = makeEntry(dataset, meta);
 	await transact('readwrite', async (tx) => {
 		await Promise.all([
 			tx.objectStore(DATASETS).put(dataset, entry.key),

@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
 import type { DatasetState } from '$lib/components/dataset-context.svelte';
 import type { ImportFormat } from '$lib/evidence/dataset-import';
 import { loadStatsEngine } from '$lib/evidence/intervals';
@@ -55,8 +56,8 @@ export class ImportLibrary {
 	restoring = $state(true);
 	problem: LibraryProblem | null = $state(null);
 	/** Keys of imports held in memory only (not stored), with why they could not be stored. */
-	sessionOnly: Map<string, StorageFailure> = $state(new Map());
-	private readonly inMemory = new Map<string, Dataset>();
+	sessionOnly = new SvelteMap<string, StorageFailure>();
+	private readonly inMemory = new SvelteMap<string, Dataset>();
 	private stopWatching: (() => void) | undefined;
 
 	constructor(private readonly datasets: DatasetState) {}
@@ -195,25 +196,17 @@ export class ImportLibrary {
 			const entry = await saveDataset(dataset, meta, { activate: true });
 			this.entries = [...this.entries.filter((e) => e.key !== entry.key), entry];
 			this.inMemory.delete(entry.key);
-			if (this.sessionOnly.has(entry.key)) {
-				const rest = new Map(this.sessionOnly);
-				rest.delete(entry.key);
-				this.sessionOnly = rest;
-			}
+			this.sessionOnly.delete(entry.key);
 			this.datasets.imported = dataset;
 			this.activeKey = entry.key;
 			return { stored: true };
 		} catch (error) {
 			const failure = failureOf(error);
-			const { storageKey } = await storage();
-			const entry: StoredEntry = {
-				key: storageKey(dataset),
-				importedAt: new Date().toISOString(),
-				...meta
-			};
+			const { makeEntry } = await storage();
+			const entry = makeEntry(dataset, meta);
 			this.entries = [...this.entries.filter((e) => e.key !== entry.key), entry];
 			this.inMemory.set(entry.key, dataset);
-			this.sessionOnly = new Map(this.sessionOnly).set(entry.key, failure.reason);
+			this.sessionOnly.set(entry.key, failure.reason);
 			this.datasets.imported = dataset;
 			this.activeKey = entry.key;
 			return { stored: false, ...failure };
@@ -251,11 +244,7 @@ export class ImportLibrary {
 				await removeDataset(key);
 			}
 			this.inMemory.delete(key);
-			if (this.sessionOnly.has(key)) {
-				const rest = new Map(this.sessionOnly);
-				rest.delete(key);
-				this.sessionOnly = rest;
-			}
+			this.sessionOnly.delete(key);
 			this.entries = this.entries.filter((e) => e.key !== key);
 			if (this.activeKey === key) {
 				this.activeKey = null;
