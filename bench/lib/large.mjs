@@ -50,7 +50,7 @@ async function settled(page, quietMs = 500, timeoutMs = 120_000) {
 	});
 }
 
-export async function runLargeBench({ baseUrl, studies = 6000, resultsPerStudy = 11 / 3, log }) {
+export async function runLargeBench({ baseUrl, studies = 6000, resultsPerStudy = 4, log }) {
 	const results = Math.round(studies * resultsPerStudy);
 	const browser = await chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
