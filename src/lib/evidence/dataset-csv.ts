@@ -17,7 +17,7 @@
  * export → import gives back the same dataset.
  */
 import { neutraliseFormula, restoreNeutralised } from './neutralise';
-import { parseCsv, serialiseCsv } from './csv';
+import { detectSeparator, parseCsv, serialiseCsv, type CsvSeparator } from './csv';
 import { ancestors, parseJsonText } from './json-text';
 import type { Dataset } from './schema';
 
@@ -466,6 +466,8 @@ export interface CsvDatasetResult {
 	/** The dataset as read, to be validated; absent when the file has no usable header. */
 	input?: Record<string, unknown>;
 	issues: CsvDatasetIssue[];
+	/** The separator the file was read with (detected from its header). */
+	separator: CsvSeparator;
 	/** Where a dataset path (as the validator writes it) came from: line, and column when known. */
 	locate(path: string): CsvLocation | undefined;
 }
@@ -508,7 +510,8 @@ interface ReadRow {
  * without a parent) reported by line and column. Never throws.
  */
 export function readDatasetCsv(text: string): CsvDatasetResult {
-	const parsed = parseCsv(text);
+	const separator = detectSeparator(text);
+	const parsed = parseCsv(text, separator);
 	const issues: CsvDatasetIssue[] = parsed.issues.map((i) => ({ ...i, kind: 'syntax' }));
 	/** Each record's dataset path → its row; cells are found through the row's columns. */
 	const rowsByPath = new Map<string, ReadRow>();
@@ -532,7 +535,7 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 	const [header, ...body] = parsed.records;
 	if (!header) {
 		issues.push({ line: 1, message: 'the file is empty', kind: 'csv-structure' });
-		return { issues, locate };
+		return { issues, separator, locate };
 	}
 	const known = new Set<string>(CSV_COLUMNS);
 	const seenColumns = new Map<string, number>();
@@ -562,7 +565,7 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 			message: 'the header has no "record" column; the first line must name the columns',
 			kind: 'csv-structure'
 		});
-		return { issues, locate };
+		return { issues, separator, locate };
 	}
 
 	// What each kind of record reads from this file's columns, worked out once per kind.
@@ -649,7 +652,7 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 		for (const [column, c] of plan.parents) parents[column] = restoreNeutralised(cell(c));
 		rows.push({ type, line, object, parents, fieldColumns: plan.fieldColumns });
 	}
-	return { input: assemble(rows, issues, rowsByPath, seenColumns), issues, locate };
+	return { input: assemble(rows, issues, rowsByPath, seenColumns), issues, separator, locate };
 }
 
 function decode(raw: string, type: CellType, report: (message: string) => void): unknown {

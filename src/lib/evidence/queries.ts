@@ -23,8 +23,19 @@ export interface LocatedResult {
 	source?: Source;
 }
 
+// Sources by id, per dataset (datasets are never mutated once validated): a linear search
+// per result made the pages of a 6,000-source dataset quadratic.
+const sourceIndex = new WeakMap<Dataset, Map<string, Source>>();
+
 export function sourceById(dataset: Dataset, id: string): Source | undefined {
-	return dataset.sources.find((s) => s.id === id);
+	let index = sourceIndex.get(dataset);
+	if (!index) {
+		index = new Map();
+		// The first of a duplicated id wins, as `find` did (validation refuses duplicates anyway).
+		for (const source of dataset.sources) if (!index.has(source.id)) index.set(source.id, source);
+		sourceIndex.set(dataset, index);
+	}
+	return index.get(id);
 }
 
 /**
