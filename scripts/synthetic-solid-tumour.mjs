@@ -322,7 +322,7 @@ function build(survival, ipd) {
 				]
 			}
 		],
-		evidenceMap: { rows: 'therapy-line', columns: ['zeta'] },
+		evidenceMap: { rows: 'zeta', columns: ['therapy-line'] },
 		sources: [
 			{
 				id: OVERVIEW,

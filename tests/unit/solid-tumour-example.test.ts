@@ -80,8 +80,8 @@ describe('the synthetic solid-tumour example', () => {
 		expect(text).not.toMatch(word);
 	});
 
-	it('lays its evidence map out on its own facets: line of therapy × Zeta-score group', () => {
-		expect(dataset.evidenceMap).toEqual({ rows: 'therapy-line', columns: ['zeta'] });
+	it('lays its evidence map out on its own facets: Zeta-score group × line of therapy', () => {
+		expect(dataset.evidenceMap).toEqual({ rows: 'zeta', columns: ['therapy-line'] });
 		expect(dataset.facets.map((f) => f.id)).toEqual(['zeta', 'therapy-line', 'stage']);
 	});
 
