@@ -663,6 +663,11 @@ function build(survival, ipd) {
 
 const ipd = writeIpd();
 execFileSync('Rscript', [join(reference, 'solid-tumour-survival.R')], { stdio: 'inherit' });
+// R writes one long line; the repository's formatter keeps the committed file readable.
+execFileSync('npx', ['prettier', '--write', join(reference, 'solid-tumour-survival.json')], {
+	cwd: root,
+	stdio: 'inherit'
+});
 const survival = JSON.parse(readFileSync(join(reference, 'solid-tumour-survival.json'), 'utf8'));
 const dataset = build(survival, ipd);
 const out = join(root, 'static', 'examples', 'synthetic-solid-tumour.json');
