@@ -439,9 +439,13 @@ const cases: BrokenCase[] = [
 	{
 		rule: 'a duplicate reaction id within a safety profile',
 		breakIt: (d) => {
+			// The last two: the first ones are items of the label-version discrepancy.
 			const reactions = d.safety![0].reactions;
-			reactions[1].id = reactions[0].id;
-			return [{ path: 'safety[0].reactions[1].id', message: `duplicate id "${reactions[0].id}"` }];
+			const k = reactions.length - 1;
+			reactions[k].id = reactions[k - 1].id;
+			return [
+				{ path: `safety[0].reactions[${k}].id`, message: `duplicate id "${reactions[k - 1].id}"` }
+			];
 		}
 	},
 	{
