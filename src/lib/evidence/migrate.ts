@@ -5,7 +5,7 @@
  *
  * What version 2 changed, and how a version-1 file is carried over:
  * - population facets are data: the fixed version-1 fields (age groups, Ph status, setting,
- *   line) become the four facets of `data/formats/v1-facets.json`;
+ *   line) become the four facets of `data/formats/v1-facets.ts`;
  * - one `medicine` becomes `medicines[]` plus the dataset's `title` and `shortTitle`;
  * - an arm's free-text `treatment` becomes a reference to a shared treatment: one per
  *   distinct text, its kind inferred from the words (and said so in the migration's report);
@@ -13,7 +13,7 @@
  * Everything else is kept as it is, unknown fields included, so the validator still reports them.
  */
 import * as v from 'valibot';
-import v1Facets from '../../../data/formats/v1-facets.json';
+import { v1Facets } from '../../../data/formats/v1-facets';
 import { EvidenceMapLayoutSchema, FacetSchema, SCHEMA_VERSION } from './schema';
 
 /** The facets version 1 fixed in code, as data (with the schema's defaults applied). */
