@@ -111,9 +111,9 @@ describe('shape problems read as "expected …, got …" with their kind', () =>
 		],
 		[
 			'a wrong schema version',
-			(d) => ((d as { schemaVersion: number }).schemaVersion = 2),
+			(d) => ((d as { schemaVersion: number }).schemaVersion = 3),
 			'schemaVersion',
-			'expected 1, got 2',
+			'expected 2, got 3',
 			'value'
 		]
 	])('%s', (_, breakIt, path, message, kind) => {
@@ -259,8 +259,8 @@ describe('CSV import', () => {
 		],
 		[
 			'an unknown record type',
-			(lines) => lines.splice(2, 0, 'patient'),
-			{ line: 3, message: expect.stringContaining('unknown record type "patient"') }
+			(lines) => lines.splice(2, 0, 'visit'),
+			{ line: 3, message: expect.stringContaining('unknown record type "visit"') }
 		],
 		[
 			'a cell that does not apply',
