@@ -8,9 +8,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RECORD_SPECS, datasetToCsvRows, exportDatasetCsv } from '$lib/evidence/dataset-csv';
 import { importDataset } from '$lib/evidence/dataset-import';
-import { loadEmbeddedDataset } from '$lib/evidence/load';
-import { DatasetSchema, type Dataset } from '$lib/evidence/schema';
-import { validateDataset } from '$lib/evidence/validate';
+import { DatasetSchema } from '$lib/evidence/schema';
+import { everyType } from '../fixtures/every-type';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- walking valibot's schema objects */
 
@@ -99,111 +98,6 @@ describe('the tidy CSV and the schema', () => {
 		expect(v.is(DatasetSchema, {})).toBe(false);
 	});
 });
-
-/** The embedded dataset with every version-2 type in use (test data, never shown). */
-function everyType(): Dataset {
-	const d = structuredClone(loadEmbeddedDataset()) as any;
-	const subject = d.medicines[0].id;
-	d.medicines.push({
-		id: 'comparator-medicine',
-		name: 'Comparatab "=1+1"',
-		inn: 'comparatab',
-		mechanism: 'A comparator, for the test; text with ; and, "quotes"\nand a new line.',
-		role: 'comparator',
-		provenance: { ...d.medicines[0].provenance, sourceId: 'topp-2015', quote: undefined }
-	});
-	delete d.medicines[1].provenance.quote;
-	delete d.medicines[1].provenance.gloss;
-	d.treatments.push({
-		id: 'comparatab-oral',
-		label: 'Comparatab tablets',
-		kind: 'medicine',
-		medicineIds: ['comparator-medicine'],
-		description: 'Once daily, by mouth.'
-	});
-	for (const item of [...d.safety, ...d.dosing]) item.medicineId = subject;
-	d.timeline[0].medicineId = subject;
-	d.dosing.push({
-		id: 'comparatab-daily',
-		medicineId: 'comparator-medicine',
-		label: 'Comparatab, daily',
-		population: 'Adults',
-		indicationIds: [],
-		route: 'oral',
-		frequency: 'once daily',
-		cycle: { treatmentDays: 21, restDays: 0 },
-		steps: [{ fromDay: 1, toDay: 21, dose: 0.5, unit: 'mg/day' }],
-		provenance: { sourceId: 'topp-2015', locator: 'Methods' }
-	});
-	const ph = d.facets.find((f: any) => f.id === 'ph');
-	ph.values[0].short = { en: 'neg.' };
-	ph.label = { en: 'Status' };
-	const tower = d.studies.find((s: any) => s.id === 'tower');
-	const os = tower.endpoints.flatMap((e: any) => e.results);
-	const hr = os.find((r: any) => r.id === 'tower-os-hr-kantarjian');
-	hr.ci = { ...hr.ci, high: null, highOpen: { reason: 'not-estimable', printed: 'NE' } };
-	const median = os.find((r: any) => r.id === 'tower-os-median-chemotherapy');
-	delete median.value;
-	median.valueOpen = { reason: 'not-reached', printed: 'not reached' };
-	median.ci = {
-		low: null,
-		high: null,
-		lowOpen: { reason: 'not-estimable', printed: 'NE' },
-		highOpen: { reason: 'not-reached', printed: 'niet bereikt' },
-		level: 0.95,
-		method: 'not stated'
-	};
-	const blina = os.find((r: any) => r.id === 'tower-os-median-blinatumomab');
-	const prov = { sourceId: blina.provenance.sourceId, locator: 'Figure 1A' };
-	blina.curves = [
-		{
-			armId: 'tower-blinatumomab',
-			timeUnit: 'months',
-			yScale: 'percent',
-			points: [
-				{ time: 0, survival: 100 },
-				{ time: 1.25, survival: 90.5 },
-				{ time: 7.7, survival: 50 },
-				{ time: 12, survival: 0.1 + 0.2 }
-			],
-			atRisk: [
-				{ time: 0, n: 271 },
-				{ time: 6, n: 176 }
-			],
-			totalEvents: 164,
-			digitisation: { figure: 'Figure 1, panel A', by: 'test', tool: 'none 1.0', on: '2026-12' },
-			provenance: prov
-		},
-		{
-			armId: 'tower-chemotherapy',
-			timeUnit: 'months',
-			yScale: 'proportion',
-			points: [
-				{ time: 0, survival: 1 },
-				{ time: 4, survival: 0.5 }
-			],
-			provenance: prov
-		}
-	];
-	blina.patientData = [
-		{
-			armId: 'tower-blinatumomab',
-			timeUnit: 'months',
-			time: [0.5, 1e-7, 30],
-			event: [1, 0, 1],
-			method: 'reconstructed (Guyot 2012)',
-			provenance: prov
-		}
-	];
-	d.discrepancies.push({
-		id: 'label-versions',
-		itemIds: [d.safety[0].reactions[0].id, d.safety[1].reactions[0].id],
-		explanation: 'Two label versions give different frequencies.'
-	});
-	const outcome = validateDataset(d);
-	if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues.slice(0, 5), null, 1));
-	return outcome.dataset;
-}
 
 describe('a dataset with every version-2 type', () => {
 	const dataset = everyType();
