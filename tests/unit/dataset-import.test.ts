@@ -18,7 +18,8 @@ import { issueKind, validateDataset, validateShape } from '$lib/evidence/validat
 import type { Dataset, DatasetInput } from '$lib/evidence/schema';
 import synthetic from '../fixtures/synthetic-dataset.json';
 
-const input = (): DatasetInput => structuredClone(synthetic) as DatasetInput;
+// A version-1 file: validation migrates it, and issue paths are those of the migrated form.
+const input = (): DatasetInput => structuredClone(synthetic) as unknown as DatasetInput;
 function valid(): Dataset {
 	const outcome = validateDataset(input());
 	if (!outcome.ok) throw new Error('fixture invalid');

@@ -26,7 +26,7 @@ describe('the synthetic fixture', () => {
 const arm = (n: number | undefined, role: Arm['role'] = 'experimental'): Arm => ({
 	id: `arm-${role}-${n}`,
 	label: role,
-	treatment: 't',
+	treatmentId: 't',
 	role,
 	...(n === undefined ? {} : { n })
 });
