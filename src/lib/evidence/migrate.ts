@@ -4,7 +4,7 @@
  * imports unchanged; the caller tells the reader that it was migrated and what was inferred.
  *
  * What version 2 changed, and how a version-1 file is carried over:
- * - population facets are data: the fixed version-1 fields (age groups, Ph status, setting,
+ * - population facets are data: the fixed version-1 fields (age groups, the status field, setting,
  *   line) become the four facets of `data/formats/v1-facets.json`;
  * - one `medicine` becomes `medicines[]` plus the dataset's `title` and `shortTitle`;
  * - an arm's free-text `treatment` becomes a reference to a shared treatment: one per

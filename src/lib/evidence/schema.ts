@@ -423,9 +423,9 @@ export const TreatmentSchema = v.strictObject({
 
 export const DatasetSchema = v.strictObject({
 	schemaVersion: v.literal(SCHEMA_VERSION),
-	/** What the dataset is about, shown in the header and on every export: "Blincyto (blinatumomab)". */
+	/** What the dataset is about, shown in the header and on every export: "Brandname (inn)". */
 	title: nonEmpty,
-	/** Short form for page titles and file names: "Blincyto". */
+	/** Short form for page titles and file names: "Brandname". */
 	shortTitle: nonEmpty,
 	/** Dataset version, shown on every page and export: "2025.01-1". */
 	version: nonEmpty,
