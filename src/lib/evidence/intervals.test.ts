@@ -18,7 +18,13 @@ function result(fields: Partial<Result> & Pick<Result, 'id'>): Result {
 
 const arms: Arm[] = [
 	{ id: 'blina', label: 'Blinatumomab', treatmentId: 'blinatumomab', role: 'experimental', n: 54 },
-	{ id: 'chemo', label: 'Chemotherapy', treatmentId: 'soc-chemotherapy', role: 'comparator', n: 54 },
+	{
+		id: 'chemo',
+		label: 'Chemotherapy',
+		treatmentId: 'soc-chemotherapy',
+		role: 'comparator',
+		n: 54
+	},
 	{ id: 'hist', label: 'Historical', treatmentId: 'historical-data', role: 'historical-control' }
 ];
 
