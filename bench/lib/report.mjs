@@ -149,6 +149,11 @@ export function markdown(results) {
 		lines.push(
 			`| Kaplan–Meier (2 arms) + Cox (Efron) on ${k.patients.toLocaleString('en')} patients | ${ms(k.ms.median)} | ${ms(k.ms.p25)} | ${ms(k.ms.p75)} | ${k.ms.n} |`
 		);
+		const c = results.survival.chart;
+		if (c)
+			lines.push(
+				`| Kaplan–Meier chart, server-side render of ${c.arms} × ${c.patientsPerArm.toLocaleString('en')} patients (${c.steps.join(' + ')} steps, ${c.svgKb} KB SVG) | ${ms(c.ms.median)} | ${ms(c.ms.p25)} | ${ms(c.ms.p75)} | ${c.ms.n} |`
+			);
 	}
 
 	if (results.render) {

@@ -1,7 +1,8 @@
 /**
  * Entry of the survival benchmark under Vitest (`bench/vitest.config.ts`): reconstruction of
  * patient data from two published curves of 1,000 patients each (Guyot), and Kaplan–Meier
- * plus Cox on 10,000 patients, on seeded simulated data. Writes to BENCH_SURVIVAL_OUT.
+ * plus Cox on 10,000 patients, and the server-side render of the Kaplan–Meier chart with two arms of
+ * 1,000 patients (about 2 × 1,000 steps), on seeded simulated data. Writes to BENCH_SURVIVAL_OUT.
  * Run through `npm run bench`, not on its own.
  */
 import { expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import {
 	simulateSurvival
 } from '../../src/lib/stats';
 import { summarise } from '../lib/stats.mjs';
+import { renderChartSvg } from '../../src/lib/charts/snapshot';
+import KaplanMeierChart from '../../src/lib/charts/km/KaplanMeierChart.svelte';
 
 const quick = process.env.BENCH_SURVIVAL_CONFIG === 'quick';
 const WARMUP = quick ? 2 : 10;
@@ -53,6 +56,39 @@ it('reconstructs two arms of 1,000 and fits KM + Cox on 10,000 patients', () => 
 		group: [...a.time.map(() => 0 as const), ...b.time.map(() => 1 as const)]
 	};
 	const kmCox = time(() => [kaplanMeier(a), kaplanMeier(b), coxPH(pooled)]);
+	const chartArms = [
+		{
+			id: 'a',
+			label: 'Arm A (synthetic)',
+			timeUnit: 'months',
+			role: 'comparator' as const,
+			km: kaplanMeier(
+				simulateSurvival({ n: 1000, median: 12, accrual: 24, followUp: 24, seed: 31 })
+			)
+		},
+		{
+			id: 'b',
+			label: 'Arm B (synthetic)',
+			timeUnit: 'months',
+			role: 'experimental' as const,
+			km: kaplanMeier(
+				simulateSurvival({ n: 1000, median: 18, accrual: 24, followUp: 24, seed: 32 })
+			)
+		}
+	];
+	const chartSpec = {
+		title: 'Synthetic benchmark curves',
+		subtitle: 'Seeded simulated patients; not evidence',
+		description: 'Two synthetic arms',
+		sources: ['Synthetic (bench)'],
+		medicine: 'Synthetic',
+		datasetVersion: 'bench',
+		datasetReleased: '2024-01-01'
+	};
+	let svgBytes = 0;
+	const chart = time(() => {
+		svgBytes = renderChartSvg(KaplanMeierChart, { arms: chartArms, spec: chartSpec }).svg.length;
+	});
 	const result = {
 		reconstruction: {
 			arms: 2,
@@ -60,10 +96,17 @@ it('reconstructs two arms of 1,000 and fits KM + Cox on 10,000 patients', () => 
 			points: arms.map((arm) => arm.points.length),
 			ms: reconstruction
 		},
-		kmCox: { patients: 10_000, ms: kmCox }
+		kmCox: { patients: 10_000, ms: kmCox },
+		chart: {
+			arms: 2,
+			patientsPerArm: 1000,
+			steps: chartArms.map((a) => a.km.nEvent.filter((d) => d > 0).length),
+			svgKb: Math.round(svgBytes / 1024),
+			ms: chart
+		}
 	};
 	process.stdout.write(
-		`[bench] survival: reconstruction 2 × 1,000 median ${reconstruction.median} ms; KM + Cox 10,000 median ${kmCox.median} ms\n`
+		`[bench] survival: reconstruction 2 × 1,000 median ${reconstruction.median} ms; KM + Cox 10,000 median ${kmCox.median} ms; chart SSR 2 × 1,000 median ${chart.median} ms\n`
 	);
 	expect(reconstruction.n).toBe(SAMPLES);
 	const out = process.env.BENCH_SURVIVAL_OUT;

@@ -82,23 +82,12 @@ export function studyResults(dataset: Dataset, study: Study): LocatedResult[] {
 	);
 }
 
-/** Every result of the dataset, located. */
-export function allResults(dataset: Dataset): LocatedResult[] {
-	return dataset.studies.flatMap((study) => studyResults(dataset, study));
-}
-
 export function headlineResults(dataset: Dataset, study: Study): LocatedResult[] {
 	return studyResults(dataset, study).filter((r) => r.result.headline);
 }
 
 export function primaryEndpoints(study: Study): Endpoint[] {
 	return study.endpoints.filter((e) => e.primary);
-}
-
-/** Patients in the study by its arms, when every arm gives its n. */
-export function armTotal(study: Study): number | undefined {
-	if (!study.arms.length || study.arms.some((a) => a.n === undefined)) return undefined;
-	return study.arms.reduce((sum, a) => sum + (a.n ?? 0), 0);
 }
 
 /** Discrepancies that involve a result or sample size. */

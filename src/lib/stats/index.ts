@@ -76,3 +76,5 @@ export type {
 } from './survival/reconstruct';
 export { simulateSurvival } from './survival/simulate';
 export type { SimulationOptions } from './survival/simulate';
+export { bucher, standardErrorFromInterval } from './bucher';
+export type { BucherResult, EffectScale, PrintedEffect } from './bucher';

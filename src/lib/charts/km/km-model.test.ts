@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kaplanMeier } from '$lib/stats';
-import { kmModel, stepPath, type KmArmInput } from './km-model';
+import { kmModel, kmTidyRows, stepPath, type KmArmInput } from './km-model';
 
 // Six patients: events at 1, 2 (two), 4; censored at 3 and 5.
 const small = kaplanMeier({ time: [1, 2, 2, 3, 4, 5], event: [1, 1, 1, 0, 1, 0] });
@@ -163,5 +163,23 @@ describe('kmModel', () => {
 		}
 	])('bad input fails with its path: $message', ({ arms, message }) => {
 		expect(() => kmModel(arms as KmArmInput[])).toThrow(message);
+	});
+});
+
+describe('kmTidyRows', () => {
+	it.each([
+		{ reconstructed: false, basis: 'computed' },
+		{ reconstructed: true, basis: 'derived' }
+	])('one row per tick, survival in percent, basis $basis', ({ reconstructed, basis }) => {
+		const model = kmModel([{ ...smallArm, reconstructed }], [], { ticks: [0, 2, 4] });
+		expect(model.arms[0].riskBasis).toBe(reconstructed ? 'reconstructed' : 'computed');
+		const rows = kmTidyRows(model, 'Synthetic source');
+		expect(rows.map((r) => [r.timepoint, r.value, r.total, r.events, r.basis])).toEqual([
+			['0 months', 100, 6, 0, basis],
+			['2 months', 50, 5, 1, basis],
+			['4 months', 25, 2, 3, basis]
+		]);
+		expect(rows[1].ciLow).toBeLessThan(50);
+		expect(rows[1].ciHigh).toBeGreaterThan(50);
 	});
 });

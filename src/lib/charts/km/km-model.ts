@@ -18,6 +18,7 @@ import {
 	type ReconstructionFit
 } from '$lib/stats';
 import type { ArmRole } from '../encoding';
+import type { TidyRow } from '../spec';
 
 /** A point of a curve: the survival from `time` on (right-continuous). */
 export interface KmStep {
@@ -41,6 +42,8 @@ export interface KmArmInput {
 	timeUnit: string;
 	role?: ArmRole;
 	km?: KaplanMeierResult;
+	/** `km` comes from patient data reconstructed from the published curve (Guyot), not real patient data. */
+	reconstructed?: boolean;
 	/** The curve as published: its survival after each drop (and its end), when no `km`. */
 	steps?: KmStep[];
 	/** Censoring times; by default those of `km`. */
@@ -107,8 +110,8 @@ export interface KmArmModel {
 	censors: KmStep[];
 	median: number | null;
 	riskRow: KmRiskCell[];
-	/** Where the risk table comes from: printed by the source, computed from `km`, or none. */
-	riskBasis: 'printed' | 'computed' | null;
+	/** Where the risk table comes from: printed, computed from patient data or from a reconstruction, or none. */
+	riskBasis: 'printed' | 'computed' | 'reconstructed' | null;
 	published: { points: CurvePoint[]; fit: ReconstructionFit | null } | null;
 }
 
@@ -194,7 +197,11 @@ function riskRowOf(
 			})
 		};
 	}
-	if (arm.km) return { riskBasis: 'computed', riskRow: riskTableAt(arm.km, ticks) };
+	if (arm.km)
+		return {
+			riskBasis: arm.reconstructed ? 'reconstructed' : 'computed',
+			riskRow: riskTableAt(arm.km, ticks)
+		};
 	return {
 		riskBasis: null,
 		riskRow: ticks.map((t) => ({ time: t, atRisk: null, events: null, censored: null }))
@@ -274,4 +281,46 @@ export function kmModel(
 		};
 	});
 	return { timeUnit, xMax, ticks: axisTicks, arms: armModels, effects: [...effects] };
+}
+
+/**
+ * What the chart draws, tidy, for its table and exports: per arm and axis tick the survival
+ * (percent), its band, and the risk-table counts (events cumulative; at risk as `total`).
+ */
+export function kmTidyRows(model: KmModel, source: string): TidyRow[] {
+	return model.arms.flatMap((arm) =>
+		arm.riskRow.map((cell) => {
+			const band = arm.band ? bandAt(arm.band, cell.time) : null;
+			return {
+				study: '',
+				indication: '',
+				arm: arm.label,
+				endpoint: 'survival',
+				timepoint: `${cell.time} ${model.timeUnit}`,
+				value: Math.round(survivalOn(arm.path, cell.time) * 1e6) / 1e4,
+				unit: 'percent',
+				events: cell.events,
+				total: cell.atRisk,
+				ciLow: band ? Math.round(band.lower * 1e6) / 1e4 : null,
+				ciHigh: band ? Math.round(band.upper * 1e6) / 1e4 : null,
+				ciLevel: band ? 0.95 : null,
+				ciMethod: band ? 'Greenwood' : '',
+				basis:
+					arm.riskBasis === 'printed'
+						? 'reported'
+						: arm.riskBasis === 'reconstructed'
+							? 'derived'
+							: 'computed',
+				source,
+				locator: '',
+				dataCut: ''
+			};
+		})
+	);
+}
+
+function bandAt(band: readonly KmBandStep[], t: number): KmBandStep | null {
+	let value: KmBandStep | null = null;
+	for (const b of band) if (b.time <= t) value = b;
+	return band.length && t <= band[band.length - 1].time ? value : null;
 }
