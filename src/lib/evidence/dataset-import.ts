@@ -6,6 +6,7 @@
 import type { CsvSeparator } from './csv';
 import { readDatasetCsv, type CsvLocation } from './dataset-csv';
 import { locateJsonPaths, parseJsonText } from './json-text';
+import type { Migration } from './migrate';
 import type { Dataset } from './schema';
 import { issueKind, validateDataset, type IssueKind, type ValidationIssue } from './validate';
 
@@ -29,13 +30,20 @@ export interface ImportIssue {
 	columnName?: string;
 }
 
+/**
+ * `migration` is set when the file was in an older format version and was migrated on read:
+ * the page must say so (what was inferred needs checking), and the issues' paths are those of
+ * the migrated form. `separator` is set for a CSV file read with semicolons between its cells.
+ */
 export type ImportOutcome = (
-	| { ok: true; format: ImportFormat; dataset: Dataset }
-	| { ok: false; format?: ImportFormat; issues: ImportIssue[] }
+	| { ok: true; format: ImportFormat; dataset: Dataset; migration?: Migration }
+	| { ok: false; format?: ImportFormat; issues: ImportIssue[]; migration?: Migration }
 ) & {
 	/** A CSV file read with semicolons between its cells (see `detectSeparator`). */
 	separator?: CsvSeparator;
 };
+
+const migrated = (migration: Migration | undefined) => (migration ? { migration } : {});
 
 /** The numbers a person checks before activating an imported dataset. */
 export interface DatasetSummary {
@@ -156,8 +164,10 @@ function importJson(text: string): ImportOutcome {
 	if (!('value' in read)) return { ok: false, format: 'json', issues: readIssues };
 	const outcome = validateDataset(read.value);
 	if (outcome.ok && !readIssues.length)
-		return { ok: true, format: 'json', dataset: outcome.dataset };
+		return { ok: true, format: 'json', dataset: outcome.dataset, ...migrated(outcome.migration) };
 	const issues = outcome.ok ? [] : outcome.issues;
+	// A migrated file's paths name the migrated form; one the text lacks (medicines[0]) is
+	// placed at its nearest ancestor the text has.
 	const places = locateJsonPaths(
 		text,
 		issues.slice(0, MAX_LOCATED_ISSUES).map((i) => i.path)
@@ -165,7 +175,8 @@ function importJson(text: string): ImportOutcome {
 	return {
 		ok: false,
 		format: 'json',
-		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))]
+		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))],
+		...migrated(outcome.migration)
 	};
 }
 
@@ -183,13 +194,20 @@ function importCsv(text: string): ImportOutcome {
 	if (!read.input) return { ok: false, format: 'csv', issues: readIssues, ...separator };
 	const outcome = validateDataset(read.input);
 	if (outcome.ok && !readIssues.length)
-		return { ok: true, format: 'csv', dataset: outcome.dataset, ...separator };
+		return {
+			ok: true,
+			format: 'csv',
+			dataset: outcome.dataset,
+			...separator,
+			...migrated(outcome.migration)
+		};
 	const issues = outcome.ok ? [] : outcome.issues;
 	return {
 		ok: false,
 		format: 'csv',
 		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))],
-		...separator
+		...separator,
+		...migrated(outcome.migration)
 	};
 }
 

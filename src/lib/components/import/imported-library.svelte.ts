@@ -250,7 +250,7 @@ export class ImportLibrary {
 				return this.activeKey === entry.key;
 			}
 		} catch (error) {
-			this.report(error);
+			this.report(error, 'restore');
 		}
 		return false;
 	}
