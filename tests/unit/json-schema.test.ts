@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import { importDataset } from '$lib/evidence/dataset-import';
 import { exportDatasetJson } from '$lib/evidence/dataset-json';
 import { DATASET_SCHEMA_PATH, datasetJsonSchema } from '$lib/evidence/json-schema';
 import { loadEmbeddedDataset, readEmbeddedDatasetInput } from '$lib/evidence/load';
@@ -93,6 +94,32 @@ describe('files the dashboard accepts pass the JSON Schema (ajv)', () => {
 			}
 		}
 	);
+});
+
+describe('a version-1 file', () => {
+	const v1Text = readFileSync('tests/fixtures/synthetic-dataset.json', 'utf8');
+
+	it('imports with a migration report, and exports as version 2 that passes the schema', () => {
+		expect(JSON.parse(v1Text).schemaVersion).toBe(1);
+		const outcome = importDataset(v1Text, { fileName: 'old.json' });
+		if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues.slice(0, 5)));
+		expect(outcome.migration).toMatchObject({ from: 1, to: SCHEMA_VERSION });
+		expect(outcome.migration?.treatmentsDerived).toBe(outcome.dataset.treatments.length);
+		const exported = exportDatasetJson(outcome.dataset);
+		expect(JSON.parse(exported).schemaVersion).toBe(SCHEMA_VERSION);
+		expect(errorsOf(JSON.parse(exported))).toBe('');
+		const again = importDataset(exported, { fileName: 'new.json' });
+		expect(again.ok && again.migration).toBe(undefined);
+		expect(again.ok && again.dataset).toEqual(outcome.dataset);
+	});
+
+	it('that fails its checks still says it was migrated', () => {
+		const broken = JSON.parse(v1Text);
+		broken.studies[0].arms[0].n = -3;
+		const outcome = importDataset(JSON.stringify(broken, null, '\t'), { fileName: 'old.json' });
+		expect(outcome.ok).toBe(false);
+		expect(outcome.migration).toMatchObject({ from: 1, to: SCHEMA_VERSION });
+	});
 });
 
 type Dataset = ReturnType<typeof readEmbeddedDatasetInput> & {

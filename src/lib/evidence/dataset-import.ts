@@ -5,6 +5,7 @@
  */
 import { readDatasetCsv, type CsvLocation } from './dataset-csv';
 import { locateJsonPaths, parseJsonText } from './json-text';
+import type { Migration } from './migrate';
 import type { Dataset } from './schema';
 import { issueKind, validateDataset, type IssueKind, type ValidationIssue } from './validate';
 
@@ -28,9 +29,16 @@ export interface ImportIssue {
 	columnName?: string;
 }
 
+/**
+ * `migration` is set when the file was in an older format version and was migrated on read:
+ * the page must say so (what was inferred needs checking), and the issues' paths are those of
+ * the migrated form.
+ */
 export type ImportOutcome =
-	| { ok: true; format: ImportFormat; dataset: Dataset }
-	| { ok: false; format?: ImportFormat; issues: ImportIssue[] };
+	| { ok: true; format: ImportFormat; dataset: Dataset; migration?: Migration }
+	| { ok: false; format?: ImportFormat; issues: ImportIssue[]; migration?: Migration };
+
+const migrated = (migration: Migration | undefined) => (migration ? { migration } : {});
 
 /** The numbers a person checks before activating an imported dataset. */
 export interface DatasetSummary {
@@ -121,8 +129,10 @@ function importJson(text: string): ImportOutcome {
 	if (!('value' in read)) return { ok: false, format: 'json', issues: readIssues };
 	const outcome = validateDataset(read.value);
 	if (outcome.ok && !readIssues.length)
-		return { ok: true, format: 'json', dataset: outcome.dataset };
+		return { ok: true, format: 'json', dataset: outcome.dataset, ...migrated(outcome.migration) };
 	const issues = outcome.ok ? [] : outcome.issues;
+	// A migrated file's paths name the migrated form; one the text lacks (medicines[0]) is
+	// placed at its nearest ancestor the text has.
 	const places = locateJsonPaths(
 		text,
 		issues.slice(0, MAX_LOCATED_ISSUES).map((i) => i.path)
@@ -130,7 +140,8 @@ function importJson(text: string): ImportOutcome {
 	return {
 		ok: false,
 		format: 'json',
-		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))]
+		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))],
+		...migrated(outcome.migration)
 	};
 }
 
@@ -147,12 +158,13 @@ function importCsv(text: string): ImportOutcome {
 	if (!read.input) return { ok: false, format: 'csv', issues: readIssues };
 	const outcome = validateDataset(read.input);
 	if (outcome.ok && !readIssues.length)
-		return { ok: true, format: 'csv', dataset: outcome.dataset };
+		return { ok: true, format: 'csv', dataset: outcome.dataset, ...migrated(outcome.migration) };
 	const issues = outcome.ok ? [] : outcome.issues;
 	return {
 		ok: false,
 		format: 'csv',
-		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))]
+		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))],
+		...migrated(outcome.migration)
 	};
 }
 

@@ -29,9 +29,9 @@ import {
 	TimelineEventSchema,
 	TreatmentSchema
 } from './schema';
+import { DATASET_SCHEMA_PATH } from './schema-url';
 
-/** Where the built site serves the schema of the current format version. */
-export const DATASET_SCHEMA_PATH = `/schema/dataset-v${SCHEMA_VERSION}.json`;
+export { DATASET_SCHEMA_PATH };
 
 /**
  * What a JSON Schema validator cannot check and the dashboard's own validator does. Said in the
