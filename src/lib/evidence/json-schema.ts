@@ -102,7 +102,10 @@ export function datasetJsonSchema(): JsonSchema {
 			// JSON numbers are all finite: nothing to add.
 			if (valibotAction.type === 'finite') return { ...jsonSchema };
 			if (valibotAction.type === 'min_length' && TRIMMED in jsonSchema) {
-				if (jsonSchema.pattern !== undefined || valibotAction.requirement !== 1)
+				if (
+					jsonSchema.pattern !== undefined ||
+					(valibotAction as { requirement?: unknown }).requirement !== 1
+				)
 					throw new Error('a trimmed text with another rule: say it in JSON Schema here');
 				return { ...jsonSchema, pattern: '\\S' };
 			}

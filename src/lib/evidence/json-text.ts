@@ -335,10 +335,12 @@ function evaluateArray(node: ArrayNode, text: string, path: Segment[], found: Fo
 type Syntax = { pos: number; path: string; message: string };
 
 /** The syntax tree of a text, or its first syntax error. */
-function parseTree(text: string): { tree: DocumentNode } | { error: Syntax } {
+function parseTree(
+	text: string,
+	{ tooDeepAt, controlAt }: ReturnType<typeof scan> = scan(text)
+): { tree: DocumentNode } | { error: Syntax } {
 	if (!text.trim())
 		return { error: { pos: text.length, path: '(root)', message: 'the file is empty' } };
-	const { tooDeepAt, controlAt } = scan(text);
 	if (tooDeepAt !== -1) {
 		const at = contextAt(text, tooDeepAt);
 		const path = at ? pathOf(at.frames, at.expecting === 'value') : '(root)';
