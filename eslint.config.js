@@ -35,8 +35,28 @@ export default defineConfig(
 	},
 	{
 		rules: {
-			// Internal links go through paraglide's localizeHref (locale prefix), not resolve().
+			// Internal links go through $lib/i18n/links (base path, locale prefix, trailing slash),
+			// not resolve(); the rule below keeps paraglide's own link helpers out.
 			'svelte/no-navigation-without-resolve': 'off'
+		}
+	},
+	{
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/i18n/links.ts', 'src/lib/paraglide/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$lib/paraglide/runtime',
+							importNames: ['localizeHref', 'deLocalizeHref', 'localizeUrl', 'deLocalizeUrl'],
+							message:
+								'Use $lib/i18n/links: it adds the base path and the trailing slash every link needs.'
+						}
+					]
+				}
+			]
 		}
 	},
 	{

@@ -6,7 +6,7 @@
  *                                  bench/results.json, bench/results.md, PERFORMANCE.md
  *   npm run bench -- --quick       tiny configuration (render at 10 and 100 results, page
  *                                  weight if build/ exists); writes to a temp folder
- *   --only=render,browser,weight,lighthouse   run some steps
+ *   --only=render,survival,browser,weight,lighthouse   run some steps
  *   --skip-build                   use the existing build/ (and harness build)
  *   --out=<dir>                    where to write results.json and results.md
  *   --port=<n>                     port of the bench's static server (default 4208)
@@ -30,7 +30,7 @@ import { attributeChunks, pageWeight } from './lib/weight.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HARNESS_OUT = join(ROOT, 'node_modules/.cache/bench-harness');
-const STEPS = ['render', 'browser', 'weight', 'lighthouse'];
+const STEPS = ['render', 'survival', 'browser', 'weight', 'lighthouse'];
 
 function parseArgs(argv) {
 	const args = { quick: false, skipBuild: false, report: false, only: null, out: null, port: 4208 };
@@ -190,7 +190,30 @@ async function main() {
 		results.render = JSON.parse(readFileSync(file, 'utf8'));
 	}
 
-	const needsBuild = steps.some((s) => s !== 'render');
+	if (steps.includes('survival')) {
+		log('survival: Guyot reconstruction 2 × 1,000 patients; Kaplan–Meier + Cox on 10,000');
+		const file = join(os.tmpdir(), `bench-survival-${process.pid}.json`);
+		await exec(
+			'npx',
+			[
+				'vitest',
+				'run',
+				'--config',
+				'bench/vitest.config.ts',
+				'--mode',
+				'production',
+				'bench/survival/survival.measure.ts'
+			],
+			childEnv({
+				NODE_ENV: 'production',
+				BENCH_SURVIVAL_CONFIG: args.quick ? 'quick' : 'full',
+				BENCH_SURVIVAL_OUT: file
+			})
+		);
+		results.survival = JSON.parse(readFileSync(file, 'utf8'));
+	}
+
+	const needsBuild = steps.some((s) => s !== 'render' && s !== 'survival');
 	const buildDir = join(ROOT, 'build');
 	if (needsBuild && !args.skipBuild && !args.quick) {
 		log('build: vite build --sourcemap hidden (same code as npm run build, plus .map files)');

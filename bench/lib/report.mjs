@@ -9,6 +9,8 @@ export const TARGETS = {
 	filterBlincytoMs: 16,
 	filter10kMs: 100,
 	firstLoadJsGzipKb: 80,
+	reconstructionMs: 50,
+	kmCoxMs: 100,
 	lighthousePerformance: 95,
 	lighthouseAccessibility: 100
 };
@@ -44,6 +46,17 @@ export function verdicts(results) {
 				r.cpu.oursOverVegaLite <= TARGETS.renderVsVegaLite
 		});
 	}
+	const survival = results.survival;
+	rows.push({
+		target: `Reconstruction (Guyot) of 2 × 1,000 patients < ${TARGETS.reconstructionMs} ms`,
+		measured: survival ? `${ms(survival.reconstruction.ms.median)} ms` : '–',
+		ok: survival ? survival.reconstruction.ms.median < TARGETS.reconstructionMs : null
+	});
+	rows.push({
+		target: `Kaplan–Meier + Cox on 10,000 patients < ${TARGETS.kmCoxMs} ms`,
+		measured: survival ? `${ms(survival.kmCox.ms.median)} ms` : '–',
+		ok: survival ? survival.kmCox.ms.median < TARGETS.kmCoxMs : null
+	});
 	const pages = results.browser?.pages ?? [];
 	const blincyto = pages.find((p) => p.page === '/');
 	if (blincyto) {
@@ -121,6 +134,27 @@ export function markdown(results) {
 	lines.push('| Target | Measured | Verdict |');
 	lines.push('| --- | --- | --- |');
 	for (const v of verdicts(results)) lines.push(`| ${v.target} | ${v.measured} | ${pass(v.ok)} |`);
+
+	if (results.survival) {
+		const r = results.survival.reconstruction;
+		const k = results.survival.kmCox;
+		lines.push('');
+		lines.push('### Survival statistics in Node (ms, median of repetitions after warm-up)');
+		lines.push('');
+		lines.push('| Task | Median | p25 | p75 | Reps |');
+		lines.push('| --- | ---: | ---: | ---: | ---: |');
+		lines.push(
+			`| Reconstruction (Guyot) of ${r.arms} × ${r.patientsPerArm.toLocaleString('en')} patients (${r.points.join(' + ')} points) | ${ms(r.ms.median)} | ${ms(r.ms.p25)} | ${ms(r.ms.p75)} | ${r.ms.n} |`
+		);
+		lines.push(
+			`| Kaplan–Meier (2 arms) + Cox (Efron) on ${k.patients.toLocaleString('en')} patients | ${ms(k.ms.median)} | ${ms(k.ms.p25)} | ${ms(k.ms.p75)} | ${k.ms.n} |`
+		);
+		const c = results.survival.chart;
+		if (c)
+			lines.push(
+				`| Kaplan–Meier chart, server-side render of ${c.arms} × ${c.patientsPerArm.toLocaleString('en')} patients (${c.steps.join(' + ')} steps, ${c.svgKb} KB SVG) | ${ms(c.ms.median)} | ${ms(c.ms.p25)} | ${ms(c.ms.p75)} | ${c.ms.n} |`
+			);
+	}
 
 	if (results.render) {
 		lines.push('');

@@ -10,5 +10,6 @@ export const sections = [
 	{ href: '/dosing', label: () => m.chart2_nav_dosing() },
 	{ href: '/safety', label: () => m.nav_safety() },
 	{ href: '/present', label: () => m.nav_present() },
+	{ href: '/digitise', label: () => m.dg_nav() },
 	{ href: '/data', label: () => m.nav_data() }
 ] as const;

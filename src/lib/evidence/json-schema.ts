@@ -89,8 +89,11 @@ let cached: JsonSchema | undefined;
  * before defaults are applied. Throws if the valibot schema gains a check with no
  * JSON Schema form that is not accounted for here, so the published schema cannot drift silently.
  */
-export function datasetJsonSchema(): JsonSchema {
-	if (cached) return cached;
+export function datasetJsonSchema(
+	/** Where the file is published: the site's base path plus {@link DATASET_SCHEMA_PATH}. */
+	id: string = DATASET_SCHEMA_PATH
+): JsonSchema {
+	if (cached?.$id === id) return cached;
 	const converted = toJsonSchema(DatasetSchema, {
 		target: 'draft-07',
 		errorMode: 'throw',
@@ -116,7 +119,7 @@ export function datasetJsonSchema(): JsonSchema {
 	const { $schema, ...rest } = JSON.parse(JSON.stringify(converted)) as JsonSchema;
 	cached = {
 		$schema,
-		$id: DATASET_SCHEMA_PATH,
+		$id: id,
 		title: `Trial-evidence dataset, format version ${SCHEMA_VERSION}`,
 		description: [
 			`A dataset file of the trial-evidence dashboard (schemaVersion ${SCHEMA_VERSION}), generated from its valibot schema.`,

@@ -5,7 +5,23 @@ describe('public API of $lib/stats', () => {
 	it('exports exactly the agreed runtime names', () => {
 		expect(Object.keys(stats).sort()).toEqual(
 			[
+				'COX_TIES',
+				'KM_CONF_TYPES',
+				'MAX_RECONSTRUCTION_ITERATIONS',
+				'cleanCurvePoints',
+				'curveCorners',
+				'reconstructIPD',
+				'reconstructionFit',
+				'riskTableAt',
+				'simulateSurvival',
+				'survivalAt',
 				'PROPORTION_METHODS',
+				'coxPH',
+				'kaplanMeier',
+				'logRank',
+				'medianSurvival',
+				'rmst',
+				'rmstDifference',
 				'StatsConvergenceError',
 				'StatsInputError',
 				'fisherExact',

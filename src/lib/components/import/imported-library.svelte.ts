@@ -128,6 +128,26 @@ export class ImportLibrary {
 		}
 	}
 
+	/**
+	 * Shows the first stored dataset (other than the active one) whose stored record `holds`
+	 * something, e.g. the study of a deep link opened in a new tab. Resolves whether one was
+	 * found and shown; a storage failure is reported like any other.
+	 */
+	async activateStoredWith(holds: (stored: unknown) => boolean): Promise<boolean> {
+		try {
+			const { loadDataset } = await storage();
+			for (const entry of this.entries) {
+				if (entry.key === this.activeKey) continue;
+				if (!holds(await loadDataset(entry.key))) continue;
+				await this.activate(entry.key);
+				return this.activeKey === entry.key;
+			}
+		} catch (error) {
+			this.report(error);
+		}
+		return false;
+	}
+
 	async remove(key: string): Promise<void> {
 		this.problem = null;
 		try {
