@@ -326,7 +326,7 @@ describe('before validation', () => {
 		expect(sizeIssue(MAX_IMPORT_BYTES)).toBeUndefined();
 		expect(sizeIssue(21_000_000)).toEqual({
 			path: '(file)',
-			message: 'the file is 21.0 MB; the limit is 20 MB',
+			message: 'the file is 21,000,000 bytes; the limit is 20,000,000 bytes (20 MB)',
 			kind: 'size'
 		});
 		expect(importDataset('{}', { bytes: 21_000_000 })).toEqual({

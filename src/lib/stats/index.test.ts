@@ -6,6 +6,8 @@ describe('public API of $lib/stats', () => {
 		expect(Object.keys(stats).sort()).toEqual(
 			[
 				'COX_TIES',
+				'bucher',
+				'standardErrorFromInterval',
 				'KM_CONF_TYPES',
 				'MAX_RECONSTRUCTION_ITERATIONS',
 				'cleanCurvePoints',
