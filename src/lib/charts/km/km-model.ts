@@ -55,7 +55,7 @@ export interface KmArmInput {
 }
 
 /** How an effect was obtained; the chart says it in words next to the figure. */
-export type EffectBasis = 'source' | 'reconstructed';
+export type EffectBasis = 'source' | 'reconstructed' | 'patient-data';
 
 /** A hazard ratio or a difference in restricted mean survival time, for the effects panel. */
 export interface KmEffectInput {
