@@ -1,0 +1,109 @@
+/**
+ * Kaplan–Meier curves on a study page, as a user meets them: the solid-tumour example is
+ * imported on /data, a study with published curves is opened, its curves, numbers at risk
+ * (as printed in the example) and effect labels are shown, the overlay of the published points
+ * is kept in the URL, and the reconstructed patient data downloads as a CSV that parses.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+interface Curve {
+	armId: string;
+	atRisk: { time: number; n: number }[];
+}
+const example = JSON.parse(
+	readFileSync(
+		join(import.meta.dirname, '..', '..', 'static', 'examples', 'synthetic-solid-tumour.json'),
+		'utf8'
+	)
+) as {
+	studies: { id: string; endpoints: { results: { curves?: Curve[] }[] }[] }[];
+};
+const curves = example.studies
+	.find((s) => s.id === 'fic-301')!
+	.endpoints.flatMap((e) => e.results)
+	.find((r) => r.curves)!.curves!;
+
+test('Kaplan–Meier curves of an imported study: risk table, effects, overlay in the URL, IPD CSV', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (error) => errors.push(error.message));
+
+	await page.goto('/data');
+	await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+	const exampleDownload = page.waitForEvent('download');
+	await page.getByTestId('example-solid-tumour').click();
+	await page.getByTestId('dataset-file').setInputFiles(await (await exampleDownload).path());
+	await expect(page.getByTestId('import-preview')).toBeVisible();
+	await page.getByTestId('import-activate').click();
+	await expect(page.getByTestId('import-activated')).toBeVisible();
+
+	await page.getByRole('link', { name: 'Go to the overview' }).click();
+	await page.locator('article[data-study-id="fic-301"] h3 a').click();
+	await expect(page).toHaveURL(/\/studies\/fic-301/);
+
+	const chart = page.getByTestId('study-km');
+	await expect(chart).toHaveCount(1);
+	// One step curve with its band per arm.
+	for (const curve of curves) {
+		const arm = chart.locator(`g.km-arm[data-arm-id="${curve.armId}"]`);
+		await expect(arm.locator('path.curve')).toHaveCount(1);
+		await expect(arm.locator('path.band')).toHaveCount(1);
+		expect(await arm.locator('path.curve').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+.*V/);
+	}
+	// The landmark chart does not also show for this study.
+	await expect(page.locator('figure[data-chart-id="survival-fic-301"]')).toHaveCount(0);
+
+	// The numbers at risk, arm by arm and time by time, as the example prints them.
+	for (const curve of curves) {
+		const row = chart.locator(
+			`g.km-risk-table g.risk-arm[data-arm-id="${curve.armId}"] g.risk-row[data-row="atRisk"]`
+		);
+		for (const { time, n } of curve.atRisk)
+			await expect(row.locator(`text.count[data-time="${time}"]`)).toHaveText(String(n));
+	}
+
+	// Effects, each saying how it was obtained; the computed one is marked exploratory.
+	const effects = chart.locator('.km-effects');
+	await expect(effects).toContainText('Hazard ratio');
+	await expect(effects).toContainText('printed by the source');
+	await expect(effects).toContainText('restricted mean survival time');
+	await expect(effects).toContainText('computed from reconstructed data (Guyot)');
+	await expect(chart.getByTestId('km-exploratory')).toContainText('Exploratory');
+
+	// The overlay of the published points: off, then on and in the URL, surviving a reload.
+	await expect(chart.locator('circle.published')).toHaveCount(0);
+	await chart.getByLabel('Show the published points on the curves').check();
+	await expect(page).toHaveURL(/km-points=1/);
+	await expect(chart.locator('circle.published').first()).toBeVisible();
+	await expect(effects).toContainText('RMSE');
+	await page.reload();
+	await expect(
+		page.getByTestId('study-km').getByLabel('Show the published points on the curves')
+	).toBeChecked();
+	await expect(page.getByTestId('study-km').locator('circle.published').first()).toBeAttached();
+
+	// The reconstructed patient data: one row per patient, R's header, its provenance on each row.
+	const downloading = page.waitForEvent('download');
+	await page.getByTestId('km-download-ipd').click();
+	const download = await downloading;
+	expect(download.suggestedFilename()).toMatch(/\.csv$/);
+	const text = readFileSync(await download.path(), 'utf8');
+	expect(text.charCodeAt(0)).not.toBe(0xfeff);
+	const [header, ...rows] = text.trim().split(/\r?\n/);
+	expect(header).toBe('arm,time,status,time_unit,source,method');
+	expect(rows).toHaveLength(curves.reduce((n, c) => n + c.atRisk[0].n, 0));
+	for (const row of rows) {
+		const [, time, status, unit] = row.split(',');
+		expect(Number.isFinite(Number(time)) && Number(time) >= 0).toBe(true);
+		expect(['0', '1']).toContain(status);
+		expect(unit).toBe('months');
+	}
+	expect(text).toContain('Guyot');
+
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	expect(errors).toEqual([]);
+});
