@@ -33,7 +33,8 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	page.on('pageerror', (error) => errors.push(error.message));
 
 	await page.goto('/data');
-	await expect(page.getByTestId('dataset-switcher')).toBeVisible();
+	// The picker works once the page is hydrated; the switcher appears at the same time.
+	await expect(page.getByTestId('dataset-switcher')).toBeVisible({ timeout: 30_000 });
 	const exampleDownload = page.waitForEvent('download');
 	await page.getByTestId('example-solid-tumour').click();
 	await page.getByTestId('dataset-file').setInputFiles(await (await exampleDownload).path());
@@ -52,7 +53,9 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 		const arm = chart.locator(`g.km-arm[data-arm-id="${curve.armId}"]`);
 		await expect(arm.locator('path.curve')).toHaveCount(1);
 		await expect(arm.locator('path.band')).toHaveCount(1);
-		expect(await arm.locator('path.curve').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+.*V/);
+		// A step curve: many vertices, not a line joining a few landmarks.
+		const d = (await arm.locator('path.curve').getAttribute('d')) ?? '';
+		expect(d.split('L').length).toBeGreaterThan(40);
 	}
 	// The landmark chart does not also show for this study.
 	await expect(page.locator('figure[data-chart-id="survival-fic-301"]')).toHaveCount(0);
@@ -67,11 +70,18 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	}
 
 	// Effects, each saying how it was obtained; the computed one is marked exploratory.
+	// The panel's lines wrap: read them joined by spaces, as a reader does.
 	const effects = chart.locator('.km-effects');
-	await expect(effects).toContainText('Hazard ratio');
-	await expect(effects).toContainText('printed by the source');
-	await expect(effects).toContainText('restricted mean survival time');
-	await expect(effects).toContainText('computed from reconstructed data (Guyot)');
+	const panelText = async () =>
+		(await effects.locator('text').allTextContents()).join(' ').replace(/\s+/g, ' ');
+	await expect(effects.locator('text').first()).toHaveText('Effects');
+	const panel = await panelText();
+	expect(panel).toMatch(
+		/Hazard ratio, Fictumab vs Doublet chemotherapy: 0\.43 .*printed by the source/
+	);
+	expect(panel).toMatch(
+		/Difference in restricted mean survival time, Fictumab − Doublet chemotherapy: .*exploratory — computed from reconstructed data \(Guyot\)/
+	);
 	await expect(chart.getByTestId('km-exploratory')).toContainText('Exploratory');
 
 	// The overlay of the published points: off, then on and in the URL, surviving a reload.
@@ -79,7 +89,7 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	await chart.getByLabel('Show the published points on the curves').check();
 	await expect(page).toHaveURL(/km-points=1/);
 	await expect(chart.locator('circle.published').first()).toBeVisible();
-	await expect(effects).toContainText('RMSE');
+	await expect.poll(panelText).toContain('RMSE');
 	await page.reload();
 	await expect(
 		page.getByTestId('study-km').getByLabel('Show the published points on the curves')

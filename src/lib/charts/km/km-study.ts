@@ -22,6 +22,7 @@ import type {
 	SurvivalCurve,
 	PatientData
 } from '$lib/evidence/schema';
+import { m } from '$lib/paraglide/messages';
 import type { IpdCsvArm } from './ipd-csv';
 import type { KmArmInput, KmEffectInput } from './km-model';
 
@@ -153,7 +154,9 @@ export function studyKmInput(
 	const expData = experimental && data.get(experimental.id);
 	const compData = comparator && data.get(comparator.id);
 	const versus = experimental && comparator ? `${experimental.label} vs ${comparator.label}` : '';
-	const detail = reconstructed ? undefined : 'patient data';
+	const detail = [reconstructed ? '' : m.km_study_tag_patient_data(), m.km_study_tag_exploratory()]
+		.filter(Boolean)
+		.join(', ');
 	if (printed && printed.value !== undefined) {
 		sources.add(shortCitation(dataset, printed.provenance.sourceId));
 		effects.push({
@@ -182,7 +185,7 @@ export function studyKmInput(
 				upper: cox.upper,
 				level: 0.95,
 				basis: reconstructed ? 'reconstructed' : 'patient-data',
-				detail: ['Cox, Efron ties', detail].filter(Boolean).join(', ')
+				detail: `Cox, Efron ties, ${detail}`
 			});
 		}
 		// τ: the shorter follow-up of the two arms, so both restricted means are defined.
@@ -197,7 +200,7 @@ export function studyKmInput(
 			upper: difference.upper,
 			level: 0.95,
 			basis: reconstructed ? 'reconstructed' : 'patient-data',
-			detail: `τ = ${Math.round(tau * 100) / 100} ${unit}${detail ? `, ${detail}` : ''}`
+			detail: `τ = ${Math.round(tau * 100) / 100} ${unit}, ${detail}`
 		});
 	}
 
