@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
 interface Curve {
 	armId: string;
 	atRisk: { time: number; n: number }[];
+	totalEvents: number;
 }
 const example = JSON.parse(
 	readFileSync(
@@ -90,11 +91,20 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	await expect(page).toHaveURL(/km-points=1/);
 	await expect(chart.locator('circle.published').first()).toBeVisible();
 	await expect.poll(panelText).toContain('RMSE');
-	await page.reload();
-	await expect(
-		page.getByTestId('study-km').getByLabel('Show the published points on the curves')
-	).toBeChecked();
+	// Read back from the URL: away to the overview and Back (a direct load of an imported
+	// study's address is the embedded site's 404, which offers the study as a link).
+	await page.getByRole('link', { name: 'Overview' }).first().click();
+	await expect(page).not.toHaveURL(/studies/);
+	await page.goBack();
+	await expect(page).toHaveURL(/\/studies\/fic-301\?km-points=1/);
+	const toggle = page.getByTestId('study-km').getByLabel('Show the published points on the curves');
+	await expect(toggle).toBeChecked({ timeout: 15_000 });
 	await expect(page.getByTestId('study-km').locator('circle.published').first()).toBeAttached();
+	// Off again: the option leaves the URL.
+	await toggle.uncheck();
+	await expect(page).not.toHaveURL(/km-points/);
+	await expect(page.getByTestId('study-km').locator('circle.published')).toHaveCount(0);
+	await toggle.check();
 
 	// The reconstructed patient data: one row per patient, R's header, its provenance on each row.
 	const downloading = page.waitForEvent('download');
@@ -112,6 +122,9 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 		expect(['0', '1']).toContain(status);
 		expect(unit).toBe('months');
 	}
+	// Guyot with the printed total events: the reconstruction has exactly that many events.
+	const events = rows.filter((row) => row.split(',')[2] === '1').length;
+	expect(events).toBe(curves.reduce((n, c) => n + c.totalEvents, 0));
 	expect(text).toContain('Guyot');
 
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
