@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Study } from '$lib/evidence/schema';
+import { loadEmbeddedDataset } from '$lib/evidence/load';
 import { validateDataset } from '$lib/evidence/validate';
 import { reconstructedIpdCsv, IPD_CSV_HEADER } from './ipd-csv';
 import { studyKmEndpoints, studyKmInput } from './km-study';
@@ -74,5 +75,11 @@ describe('studyKmInput', () => {
 	it('a study without curves or patient data has no Kaplan–Meier chart', () => {
 		const d = dataset();
 		expect(studyKmEndpoints(studyOf(d, 'fic-201'))).toEqual([]);
+	});
+
+	it('the embedded dataset has no curves: every study keeps its landmark view', () => {
+		const embedded = loadEmbeddedDataset();
+		expect(embedded.studies.length).toBeGreaterThan(0);
+		expect(embedded.studies.flatMap(studyKmEndpoints)).toEqual([]);
 	});
 });
