@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
+import { TIDY_COLUMNS } from '../../src/lib/charts/spec';
 import { expect, test } from '@playwright/test';
 
 interface Curve {
@@ -126,6 +128,39 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	const events = rows.filter((row) => row.split(',')[2] === '1').length;
 	expect(events).toBe(curves.reduce((n, c) => n + c.totalEvents, 0));
 	expect(text).toContain('Guyot');
+
+	// The Export menu of the figure: the curve and risk table as tidy CSV and XLSX, and the SVG.
+	const figure = chart.locator('figure.chart');
+	const exportAs = async (format: string) => {
+		const button = figure.getByRole('button', { name: /^Export / });
+		if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			figure.locator(`[role="menuitem"][data-format="${format}"]`).click()
+		]);
+		return { name: file.suggestedFilename(), path: await file.path() };
+	};
+	const csv = readFileSync((await exportAs('csv')).path, 'utf8');
+	const csvLines = csv
+		.replace(/^\uFEFF/, '')
+		.split('\r\n')
+		.filter(Boolean);
+	expect(csvLines[0]).toBe(TIDY_COLUMNS.map((c) => c.header).join(','));
+	expect(csvLines).toHaveLength(1 + curves.reduce((n, c) => n + c.atRisk.length, 0));
+	expect(csv).toContain('FIC-301');
+	const xlsx = await exportAs('xlsx');
+	expect(xlsx.name).toMatch(/\.xlsx$/);
+	const book = new ExcelJS.Workbook();
+	await book.xlsx.readFile(xlsx.path);
+	const sheet = book.getWorksheet('Data')!;
+	const totalColumn = TIDY_COLUMNS.findIndex((c) => c.key === 'total') + 1;
+	const totals = [];
+	for (let i = 2; i <= sheet.rowCount; i++) totals.push(sheet.getRow(i).getCell(totalColumn).value);
+	expect(totals).toEqual(curves.flatMap((c) => c.atRisk.map((r) => r.n)));
+	const svg = readFileSync((await exportAs('svg')).path, 'utf8');
+	expect(svg).toContain('Doe 2025 (synthetic)');
+	expect(svg).toContain('synthetic-2026.12-1');
+	expect(svg).toContain('km-risk-table');
 
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	expect(errors).toEqual([]);
