@@ -2,7 +2,9 @@ import { loadEmbeddedDataset } from '$lib/evidence/load';
 import { precomputeFigures, type PrecomputedFigures } from '$lib/evidence/interval-engine';
 
 export const prerender = true;
-export const trailingSlash = 'never';
+// Every page is prerendered as <path>/index.html and linked as <path>/ (see $lib/i18n/links):
+// the one layout every static host serves without rewrites.
+export const trailingSlash = 'always';
 
 let figures: PrecomputedFigures | undefined;
 

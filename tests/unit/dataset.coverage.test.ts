@@ -121,9 +121,7 @@ describe('every known difference between sources is recorded', () => {
 			'alcantara-rfs-median-primary',
 			'alcantara-rfs-median-final'
 		],
-		['e1910-os-3y', 'e1910-os-3y-blinatumomab', 'e1910-os-3y-us-label-blinatumomab'],
-		['tower-os-p-value', 'tower-os-hr-kantarjian', 'tower-os-hr-us-label'],
-		['study-20120215-enrolment', 'study-20120215-n-overview', 'study-20120215-n-enrolled-us-label']
+		['e1910-os-3y', 'e1910-os-3y-blinatumomab', 'e1910-os-3y-us-label-blinatumomab']
 	];
 	/** Disagreements between label versions: no study, adverse reactions as items. */
 	const labelVersions = ['safety-2015-vs-current'];

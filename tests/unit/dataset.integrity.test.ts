@@ -496,7 +496,7 @@ function emaProvenances(d: DatasetInput) {
 	const add = (path: string, p: { sourceId: string; quote?: string; gloss?: string }) => {
 		if (p.sourceId === EMA) out.push({ path, quote: p.quote, gloss: p.gloss });
 	};
-	add('medicine', d.medicine.provenance);
+	d.medicines.forEach((m, i) => add(`medicines[${i}]`, m.provenance));
 	d.indications.forEach((x, i) => add(`indications[${i}]`, x.provenance));
 	d.studies.forEach((study, s) => {
 		add(`studies[${s}]`, study.provenance);
@@ -638,16 +638,17 @@ describe('the EMA overview’s seed figures, each with its quote', () => {
 
 	it('dosing: 4-week cycles, 2 weeks off, dose by body weight', () => {
 		const general = input.dosing!.find((x) => x.id === 'general-overview')!;
-		expect(general.infusionWeeks).toBe(4);
-		expect(general.restWeeks).toBe(2);
+		expect(general.route).toBe('continuous-infusion');
+		expect(general.cycle).toEqual({ treatmentDays: 4 * 7, restDays: 2 * 7 });
 		expect(general.provenance.sourceId).toBe(EMA);
 		for (const words of ['lichaamsgewicht', 'vier weken', 'twee weken'])
 			expect(general.provenance.quote).toContain(words);
 	});
 
 	it('the mechanism quotes the “brug” sentence', () => {
-		expect(input.medicine.provenance.sourceId).toBe(EMA);
-		expect(input.medicine.provenance.quote).toContain('‘brug’');
+		const [subject] = input.medicines;
+		expect(subject.provenance.sourceId).toBe(EMA);
+		expect(subject.provenance.quote).toContain('‘brug’');
 	});
 
 	it('each overview side effect quotes its Dutch term from the matching list sentence', () => {
