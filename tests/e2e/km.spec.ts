@@ -98,7 +98,7 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	await page.getByRole('link', { name: 'Overview' }).first().click();
 	await expect(page).not.toHaveURL(/studies/);
 	await page.goBack();
-	await expect(page).toHaveURL(/\/studies\/fic-301\?km-points=1/);
+	await expect(page).toHaveURL(/\/studies\/fic-301\/?\?km-points=1/);
 	const toggle = page.getByTestId('study-km').getByLabel('Show the published points on the curves');
 	await expect(toggle).toBeChecked({ timeout: 15_000 });
 	await expect(page.getByTestId('study-km').locator('circle.published').first()).toBeAttached();
