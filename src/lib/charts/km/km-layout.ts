@@ -35,7 +35,12 @@ export function effectText(e: KmEffectInput, locale: Locale): string {
 		e.lower != null && e.upper != null
 			? ` (${m.km_effect_ci({ level: num((e.level ?? 0.95) * 100), low: num(e.lower, 2), high: num(e.upper, 2) })})`
 			: '';
-	const basis = e.basis === 'source' ? m.km_basis_source() : m.km_basis_reconstructed();
+	const basis =
+		e.basis === 'source'
+			? m.km_basis_source()
+			: e.basis === 'reconstructed'
+				? m.km_basis_reconstructed()
+				: m.km_basis_patient_data();
 	return `${measure({ comparison: e.comparison })}: ${num(e.estimate, 2)}${ci}${e.detail ? `; ${e.detail}` : ''} — ${basis}${e.source ? ` (${e.source})` : ''}`;
 }
 

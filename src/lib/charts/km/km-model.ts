@@ -55,7 +55,7 @@ export interface KmArmInput {
 }
 
 /** How an effect was obtained; the chart says it in words next to the figure. */
-export type EffectBasis = 'source' | 'reconstructed';
+export type EffectBasis = 'source' | 'reconstructed' | 'patient-data';
 
 /** A hazard ratio or a difference in restricted mean survival time, for the effects panel. */
 export interface KmEffectInput {
@@ -287,15 +287,19 @@ export function kmModel(
  * What the chart draws, tidy, for its table and exports: per arm and axis tick the survival
  * (percent), its band, and the risk-table counts (events cumulative; at risk as `total`).
  */
-export function kmTidyRows(model: KmModel, source: string): TidyRow[] {
+export function kmTidyRows(
+	model: KmModel,
+	source: string,
+	context: Partial<Pick<TidyRow, 'study' | 'indication' | 'endpoint' | 'locator' | 'dataCut'>> = {}
+): TidyRow[] {
 	return model.arms.flatMap((arm) =>
 		arm.riskRow.map((cell) => {
 			const band = arm.band ? bandAt(arm.band, cell.time) : null;
 			return {
-				study: '',
-				indication: '',
+				study: context.study ?? '',
+				indication: context.indication ?? '',
 				arm: arm.label,
-				endpoint: 'survival',
+				endpoint: context.endpoint ?? 'survival',
 				timepoint: `${cell.time} ${model.timeUnit}`,
 				value: Math.round(survivalOn(arm.path, cell.time) * 1e6) / 1e4,
 				unit: 'percent',
@@ -312,8 +316,8 @@ export function kmTidyRows(model: KmModel, source: string): TidyRow[] {
 							? 'derived'
 							: 'computed',
 				source,
-				locator: '',
-				dataCut: ''
+				locator: context.locator ?? '',
+				dataCut: context.dataCut ?? ''
 			};
 		})
 	);
