@@ -28,13 +28,12 @@ interface RawEvent {
 }
 interface RawRegimen {
 	id: string;
-	infusionWeeks: number;
-	restWeeks: number;
+	cycle?: { treatmentDays: number; restDays: number };
 	steps: { fromDay: number; toDay: number; dose: number; unit: string }[];
 }
 interface RawIndication {
 	id: string;
-	population: { ageGroups: string[]; phStatus: string; setting: string };
+	population: { facets: Record<string, string[]> };
 }
 interface RawStudyFull {
 	id: string;
@@ -71,7 +70,7 @@ const mapMarks = studies.flatMap((s) => {
 	const cells = new Set(
 		s.indicationIds.map((id) => {
 			const { population: p } = base.indications.find((i) => i.id === id)!;
-			return `${p.setting}|${p.phStatus}|${[...p.ageGroups].sort().join('+')}`;
+			return `${p.facets.setting[0]}|${p.facets.ph[0]}|${[...p.facets.age].sort().join('+')}`;
 		})
 	);
 	return [...cells].map((cell) => ({ study: s, cell }));
@@ -87,12 +86,13 @@ function expectedN(s: RawStudyFull): number | undefined {
 
 /** Cycles drawn: one for a single course (no rest), else two, or as many as the steps need. */
 function periods(r: RawRegimen): number {
-	const length = (r.infusionWeeks + r.restWeeks) * 7;
+	const rest = r.cycle?.restDays ?? 0;
+	const length = (r.cycle?.treatmentDays ?? Math.max(1, ...r.steps.map((s) => s.toDay))) + rest;
 	const cycles = Math.max(
-		r.restWeeks === 0 ? 1 : 2,
+		rest === 0 ? 1 : 2,
 		Math.ceil(Math.max(0, ...r.steps.map((s) => s.toDay)) / length)
 	);
-	return cycles * (r.restWeeks > 0 ? 2 : 1);
+	return cycles * (rest > 0 ? 2 : 1);
 }
 
 const charts = [

@@ -7,7 +7,7 @@ const dataset = readDataset();
 interface RawIndication {
 	id: string;
 	label: string;
-	population: { ageGroups: string[]; phStatus: string; setting: string };
+	population: { facets: Record<string, string[]> };
 }
 const indications = dataset.indications as unknown as RawIndication[];
 const storedSources = new Set(dataset.sources.filter((s) => s.file).map((s) => s.id));
@@ -47,7 +47,7 @@ function expectedStudies(filter: { age?: string[]; design?: string[] }): string[
 		return study.indicationIds.some((id) =>
 			indications
 				.find((i) => i.id === id)
-				?.population.ageGroups.some((a) => filter.age!.includes(a))
+				?.population.facets.age.some((a) => filter.age!.includes(a))
 		);
 	};
 	return dataset.studies

@@ -76,7 +76,7 @@ async function tableRowCount(figure: Locator) {
 }
 
 const versionSlug = dataset.version.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-const medicineSlug = dataset.medicine.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const medicineSlug = dataset.shortTitle.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const stem = `${medicineSlug}-${CHART_ID}-${versionSlug}`;
 
 test.describe('chart exports', () => {

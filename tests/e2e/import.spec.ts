@@ -72,7 +72,7 @@ test('a valid dataset is previewed, activated on every page, kept across reloads
 
 	const expectSyntheticOverview = async () => {
 		await expect(page.getByTestId('imported-banner')).toContainText(
-			`not the embedded ${embedded.medicine.name} dataset`
+			`not the embedded ${embedded.shortTitle} dataset`
 		);
 		await expect(page.locator('h1')).toContainText(synthetic.medicine.name);
 		// The lede names the imported dataset's own regulatory source, not the embedded one's.
@@ -98,7 +98,7 @@ test('a valid dataset is previewed, activated on every page, kept across reloads
 	await expect(page.getByTestId('library-entry')).toHaveCount(0);
 	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
 	await page.goto('/');
-	await expect(page.locator('h1')).toContainText(embedded.medicine.name);
+	await expect(page.locator('h1')).toContainText(embedded.shortTitle);
 	await page.reload();
 	await expect(page.locator(`article[data-study-id="${embedded.studies[0].id}"]`)).toBeVisible();
 	await page.waitForTimeout(300); // restoring from storage is async: nothing comes back
@@ -111,7 +111,7 @@ test('the banner switches back to the embedded dataset, and the switcher selects
 	await importAndActivate(page, fixturePath);
 	await page.getByTestId('imported-banner').getByRole('button').click();
 	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
-	await expect(page.getByTestId('summary-medicine')).toContainText(embedded.medicine.name);
+	await expect(page.getByTestId('summary-medicine')).toContainText(embedded.shortTitle);
 	await page.getByRole('radio', { name: /Examplumab/ }).check();
 	await expect(page.getByTestId('imported-banner')).toBeVisible();
 	await expect(page.getByTestId('summary-medicine')).toContainText('Examplumab');
@@ -206,11 +206,9 @@ for (const broken of brokenCases) {
 		await expect(errors.locator('.fix').first()).toContainText('How to fix');
 		// The active dataset is unchanged.
 		await expect(page.getByTestId('import-preview')).toHaveCount(0);
-		await expect(page.getByTestId('summary-medicine').first()).toContainText(
-			embedded.medicine.name
-		);
+		await expect(page.getByTestId('summary-medicine').first()).toContainText(embedded.shortTitle);
 		await page.goto('/');
-		await expect(page.locator('h1')).toContainText(embedded.medicine.name);
+		await expect(page.locator('h1')).toContainText(embedded.shortTitle);
 		await expect(page.getByTestId('imported-banner')).toHaveCount(0);
 	});
 }
@@ -343,7 +341,7 @@ test.describe('without JavaScript', () => {
 		request
 	}) => {
 		await page.goto('/data');
-		await expect(page.getByTestId('summary-medicine')).toContainText(embedded.medicine.name);
+		await expect(page.getByTestId('summary-medicine')).toContainText(embedded.shortTitle);
 		const json = page.getByTestId('download-json');
 		const csv = page.getByTestId('download-csv');
 		await expect(json).toHaveAttribute('href', '/data/dataset.json');
@@ -438,7 +436,7 @@ test('a full browser storage is reported and nothing changes', async ({ page }) 
 	await page.getByTestId('import-activate').click();
 	await expect(page.getByTestId('storage-problem')).toContainText('storage quota exceeded');
 	await expect(page.getByTestId('imported-banner')).toHaveCount(0);
-	await expect(page.getByTestId('summary-medicine').first()).toContainText(embedded.medicine.name);
+	await expect(page.getByTestId('summary-medicine').first()).toContainText(embedded.shortTitle);
 	await expect(page.getByTestId('library-entry')).toHaveCount(0);
 });
 
@@ -449,7 +447,7 @@ test('a browser without storage says imports cannot be kept', async ({ page }) =
 	await page.goto('/data');
 	await expect(page.getByTestId('storage-problem')).toContainText('cannot be kept');
 	await page.goto('/');
-	await expect(page.locator('h1')).toContainText(embedded.medicine.name);
+	await expect(page.locator('h1')).toContainText(embedded.shortTitle);
 });
 
 test('a large dataset (about 15 MB) is validated off the main thread: the page keeps drawing frames', async ({

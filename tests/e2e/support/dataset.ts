@@ -21,7 +21,9 @@ export interface RawStudy {
 }
 export interface RawDataset {
 	version: string;
-	medicine: { name: string; inn: string };
+	title: string;
+	shortTitle: string;
+	medicines: { id: string; name: string; inn: string }[];
 	indications: { id: string; label: string }[];
 	sources: { id: string; file?: string }[];
 	studies: RawStudy[];
