@@ -1,0 +1,88 @@
+/**
+ * Loads the second embedded dataset (`data/landscape/`) at build time. Records it shares with
+ * the default dataset (medicines, treatments, sources, indications, studies named in
+ * `shared.json`) are taken from that dataset by id, not copied, so the two cannot drift apart.
+ * Any problem stops the build with its path.
+ */
+import type { Dataset } from './schema';
+import { checkIndirectComparisons } from './indirect';
+import { DatasetValidationError, readEmbeddedDatasetInput, readSourceTexts } from './load';
+import { validateDataset } from './validate';
+
+const baseFiles = import.meta.glob<Record<string, unknown>>(
+	[
+		'/data/landscape/dataset.json',
+		'/data/landscape/shared.json',
+		'/data/landscape/indirect-comparisons.json'
+	],
+	{ eager: true, import: 'default' }
+);
+const studyFiles = import.meta.glob<Record<string, unknown>>('/data/landscape/studies/*.json', {
+	eager: true,
+	import: 'default'
+});
+
+const SHARED_KINDS = ['medicines', 'treatments', 'sources', 'indications', 'studies'] as const;
+type SharedKind = (typeof SHARED_KINDS)[number];
+
+function file(name: string): unknown {
+	const content = baseFiles[`/data/landscape/${name}`];
+	if (content === undefined) throw new Error(`data/landscape/${name} is missing`);
+	return content;
+}
+
+/** The records of `from` named in `shared`, in the order named; a missing id is an error. */
+export function pickShared(
+	from: Record<string, unknown>,
+	shared: Partial<Record<SharedKind, string[]>>
+): Record<SharedKind, unknown[]> {
+	const picked = {} as Record<SharedKind, unknown[]>;
+	for (const kind of SHARED_KINDS) {
+		const pool = (from[kind] ?? []) as { id: string }[];
+		picked[kind] = (shared[kind] ?? []).map((id) => {
+			const record = pool.find((r) => r.id === id);
+			if (!record)
+				throw new DatasetValidationError('data/landscape', [
+					{ path: `shared.${kind}`, message: `"${id}" is not in the default dataset` }
+				]);
+			return record;
+		});
+	}
+	return picked;
+}
+
+/** The raw landscape dataset: its own records with the shared ones put first. */
+export function readLandscapeInput(): Record<string, unknown> {
+	const base = file('dataset.json') as Record<string, unknown[]>;
+	const shared = pickShared(
+		readEmbeddedDatasetInput(),
+		file('shared.json') as Partial<Record<SharedKind, string[]>>
+	);
+	const own = Object.keys(studyFiles)
+		.sort()
+		.map((name) => studyFiles[name]);
+	return {
+		...base,
+		medicines: [...shared.medicines, ...base.medicines],
+		treatments: [...shared.treatments, ...base.treatments],
+		sources: [...shared.sources, ...base.sources],
+		indications: [...shared.indications, ...base.indications],
+		studies: [...shared.studies, ...own],
+		indirectComparisons: file('indirect-comparisons.json')
+	};
+}
+
+let cached: Dataset | undefined;
+
+/** The landscape dataset, validated (schema, integrity, indirect comparisons) once per process. */
+export function loadLandscapeDataset(): Dataset {
+	if (cached) return cached;
+	const input = readLandscapeInput();
+	const texts = readSourceTexts(input as { sources: { id: string; file?: string }[] });
+	const outcome = validateDataset(input, texts);
+	if (!outcome.ok) throw new DatasetValidationError('data/landscape', outcome.issues);
+	const issues = checkIndirectComparisons(outcome.dataset);
+	if (issues.length) throw new DatasetValidationError('data/landscape', issues);
+	cached = outcome.dataset;
+	return cached;
+}
