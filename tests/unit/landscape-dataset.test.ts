@@ -26,7 +26,7 @@ function ownProvenances() {
 			for (const r of endpoint.results) found.push({ where: r.id, ...r.provenance });
 	}
 	for (const event of dataset.timeline) found.push({ where: event.id, ...event.provenance });
-	for (const itc of dataset.indirectComparisons) {
+	for (const itc of dataset.indirectComparisons ?? []) {
 		for (const dim of itc.transitivity)
 			for (const [studyId, cell] of Object.entries(dim.cells))
 				if (cell.provenance) found.push({ where: `${dim.id}/${studyId}`, ...cell.provenance });
@@ -101,7 +101,7 @@ describe('landscape dataset', () => {
 });
 
 describe('anchored indirect comparison', () => {
-	const itc = dataset.indirectComparisons[0];
+	const itc = dataset.indirectComparisons![0];
 	const [main, primary] = computeAllIndirect(dataset, itc);
 
 	it('combines TOWER and the INO-VATE final report (hand-computed)', () => {

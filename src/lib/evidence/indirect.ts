@@ -40,7 +40,7 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 	const results = resultIndex(dataset);
 	const studyIds = new Set(dataset.studies.map((s) => s.id));
 	const sourceIds = new Set(dataset.sources.map((s) => s.id));
-	dataset.indirectComparisons.forEach((itc, i) => {
+	(dataset.indirectComparisons ?? []).forEach((itc, i) => {
 		const base = `indirectComparisons[${i}]`;
 		if (!dataset.treatments.some((t) => t.id === itc.anchorTreatmentId))
 			issues.push({

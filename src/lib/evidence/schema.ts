@@ -495,7 +495,8 @@ export const DatasetSchema = v.strictObject({
 	safety: v.optional(v.array(SafetyProfileSchema), []),
 	timeline: v.optional(v.array(TimelineEventSchema), []),
 	dosing: v.optional(v.array(DosingRegimenSchema), []),
-	indirectComparisons: v.optional(v.array(IndirectComparisonSchema), [])
+	/** Absent in most datasets; optional without a default so existing typed fixtures stay valid. */
+	indirectComparisons: v.optional(v.array(IndirectComparisonSchema))
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
