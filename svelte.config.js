@@ -1,4 +1,35 @@
 import adapter from '@sveltejs/adapter-static';
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
+
+// Where the site is published: `BASE_PATH=/some/path npm run build` for a sub-path (a GitHub
+// Pages project site); empty for the root of a host. BUILD_DIR writes it elsewhere than build/.
+const basePath = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+if (basePath && !basePath.startsWith('/'))
+	throw new Error(`BASE_PATH must start with "/": ${basePath}`);
+const buildDir = process.env.BUILD_DIR ?? 'build';
+// A second build (the deploy tests' sub-path site) keeps its own intermediate output: `vite
+// preview` serves .svelte-kit/output, which must stay the site in build/.
+const outDir = buildDir === 'build' ? '.svelte-kit' : `.svelte-kit-${path.basename(buildDir)}`;
+
+// Every prerendered page, plus one fallback page for every other address (deep links into
+// imported datasets, mistyped paths): 404.html for hosts that serve it on a miss (GitHub Pages,
+// S3, nginx error_page), and the same file as 200.html for hosts that rewrite misses to it
+// (Netlify, Surge). See "Deploy" in the README.
+const staticAdapter = adapter({
+	pages: buildDir,
+	assets: buildDir,
+	fallback: '404.html',
+	strict: true
+});
+/** @type {import('@sveltejs/kit').Adapter} */
+const staticWithBothFallbacks = {
+	name: 'adapter-static (404.html and 200.html)',
+	async adapt(builder) {
+		await staticAdapter.adapt(builder);
+		copyFileSync(path.join(buildDir, '404.html'), path.join(buildDir, '200.html'));
+	}
+};
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -7,8 +38,12 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		prerender: { entries: ['*', '/nl'] },
+		adapter: staticWithBothFallbacks,
+		outDir,
+		// Absolute paths (with the base) for assets and links: the fallback page is served at any
+		// depth, and every page then loads its assets the same way.
+		paths: { base: basePath, relative: false },
+		prerender: { entries: ['*', '/nl/'] },
 		// The benchmark (bench/) is type-checked and linted with the app.
 		typescript: {
 			config: (config) => ({

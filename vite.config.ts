@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
@@ -14,6 +15,16 @@ export default defineConfig({
 		})
 	],
 	server: { fs: { allow: ['data'] } },
+	resolve: {
+		alias: {
+			// @stdlib's series and continued-fraction helpers ask this module whether generators
+			// work, and it finds out with eval(): a CSP violation report on every page that loads
+			// the statistics. Generators are ES2015; the answer is fixed at build time.
+			'@stdlib/assert-has-generator-support': fileURLToPath(
+				new URL('./src/lib/stats/shims/has-generator-support.cjs', import.meta.url)
+			)
+		}
+	},
 	build: {
 		// The favicon as a file, not a data URL inlined into the layout's JavaScript (first load).
 		assetsInlineLimit: (file) => (file.endsWith('.svg') ? false : undefined)

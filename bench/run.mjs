@@ -6,7 +6,8 @@
  *                                  bench/results.json, bench/results.md, PERFORMANCE.md
  *   npm run bench -- --quick       tiny configuration (render at 10 and 100 results, page
  *                                  weight if build/ exists); writes to a temp folder
- *   --only=render,survival,browser,weight,lighthouse   run some steps
+ *   --only=render,survival,browser,weight,lighthouse,large   run some steps
+ *                                  (large: 6,000 studies imported; overview, filter, /sources)
  *   --skip-build                   use the existing build/ (and harness build)
  *   --out=<dir>                    where to write results.json and results.md
  *   --port=<n>                     port of the bench's static server (default 4208)
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserBench } from './lib/browser.mjs';
 import { fileResolver } from './lib/cpu-attribution.mjs';
+import { runLargeBench } from './lib/large.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
 import { markdown, verdicts } from './lib/report.mjs';
 import { serveStatic } from './lib/server.mjs';
@@ -30,7 +32,7 @@ import { attributeChunks, pageWeight } from './lib/weight.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HARNESS_OUT = join(ROOT, 'node_modules/.cache/bench-harness');
-const STEPS = ['render', 'survival', 'browser', 'weight', 'lighthouse'];
+const STEPS = ['render', 'survival', 'browser', 'weight', 'lighthouse', 'large'];
 
 function parseArgs(argv) {
 	const args = { quick: false, skipBuild: false, report: false, only: null, out: null, port: 4208 };
@@ -220,7 +222,7 @@ async function main() {
 		await exec('npx', ['vite', 'build', '--sourcemap', 'hidden']);
 	}
 	if (
-		steps.includes('browser') &&
+		(steps.includes('browser') || steps.includes('large')) &&
 		(!args.skipBuild || !existsSync(join(HARNESS_OUT, 'index.html')))
 	) {
 		log('build: bench harness');
@@ -238,7 +240,7 @@ async function main() {
 		} else results.notes.push('Page weight not measured: no build/index.html (run npm run build).');
 	}
 
-	if (steps.includes('browser') || steps.includes('lighthouse')) {
+	if (steps.includes('browser') || steps.includes('lighthouse') || steps.includes('large')) {
 		const mounts = [
 			{ prefix: '/__bench/', dir: HARNESS_OUT },
 			{ prefix: '/', dir: buildDir }
@@ -255,6 +257,12 @@ async function main() {
 					fileOf: fileResolver(mounts)
 				});
 			}
+			if (steps.includes('large'))
+				results.large = await runLargeBench({
+					baseUrl: server.url,
+					studies: args.quick ? 300 : 6000,
+					log
+				});
 			if (steps.includes('lighthouse'))
 				results.lighthouse = await runLighthouse({
 					url: `${server.url}/`,

@@ -1,10 +1,15 @@
 import type { Handle } from '@sveltejs/kit';
+import { urlWithoutBase } from '$lib/i18n/links';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 
 export const handle: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', locale)
-		});
-	});
+	// Paraglide reads the locale from the first path segment: give it the address without the
+	// base path (BASE_PATH). Routing itself is done by `reroute` (src/hooks.ts).
+	paraglideMiddleware(
+		event.request,
+		({ locale }) =>
+			resolve(event, {
+				transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+			}),
+		{ effectiveRequestUrl: urlWithoutBase(event.url) }
+	);

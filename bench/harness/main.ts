@@ -11,9 +11,11 @@ import { syntheticDataset } from '$lib/evidence/synthetic';
 const params = new URL(location.href).searchParams;
 const results = Number(params.get('n') ?? 1000);
 const seed = Number(params.get('seed') ?? 20260101);
+// ?perStudy=: results per study (the large-dataset case wants many small studies).
+const resultsPerStudy = params.has('perStudy') ? Number(params.get('perStudy')) : undefined;
 // The bench imports the same dataset into the real site through /data.
 (window as unknown as { benchDatasetJson: () => string }).benchDatasetJson = () =>
-	JSON.stringify(syntheticDataset({ results, seed }), null, 1);
+	JSON.stringify(syntheticDataset({ results, seed, resultsPerStudy }), null, 1);
 // ?mount=0: only the dataset, for the import.
 if (params.get('mount') !== '0') {
 	mount(Harness, {

@@ -57,6 +57,28 @@ export function verdicts(results) {
 		measured: survival ? `${ms(survival.kmCox.ms.median)} ms` : '–',
 		ok: survival ? survival.kmCox.ms.median < TARGETS.kmCoxMs : null
 	});
+	// The large-dataset case (6,000 studies; issue #19): overview, filter, /sources, long tasks.
+	const large = results.large;
+	const largeRow = (target, value, limit) =>
+		rows.push({
+			target: `6,000 studies: ${target} < ${limit} ms`,
+			measured: large ? `${value(large)} ms` : '–',
+			ok: large ? value(large) < limit : null
+		});
+	largeRow('overview interactive', (l) => l.overviewInteractiveMs, 2000);
+	largeRow('filter', (l) => l.filterMs, 200);
+	largeRow('/sources interactive', (l) => l.sourcesInteractiveMs, 2000);
+	largeRow(
+		'longest main-thread task',
+		(l) =>
+			Math.max(
+				l.validateLongestTaskMs,
+				l.overviewLongestTaskMs,
+				l.filterLongestTaskMs,
+				l.sourcesLongestTaskMs
+			),
+		200
+	);
 	const pages = results.browser?.pages ?? [];
 	const blincyto = pages.find((p) => p.page === '/');
 	if (blincyto) {
@@ -135,6 +157,17 @@ export function markdown(results) {
 	lines.push('| --- | --- | --- |');
 	for (const v of verdicts(results)) lines.push(`| ${v.target} | ${v.measured} | ${pass(v.ok)} |`);
 
+	if (results.large) {
+		const l = results.large;
+		lines.push('');
+		lines.push(
+			`Large dataset (${l.studies.toLocaleString('en')} studies, ${l.results.toLocaleString('en')} results, ${l.jsonMB} MB JSON, imported via /data): ` +
+				`validation ${l.validateMs} ms (longest task ${l.validateLongestTaskMs} ms); ` +
+				`overview first study ${l.overviewFirstStudyMs} ms, interactive ${l.overviewInteractiveMs} ms (longest task ${l.overviewLongestTaskMs} ms); ` +
+				`filter ${l.filterMs} ms (longest task ${l.filterLongestTaskMs} ms); ` +
+				`/sources interactive ${l.sourcesInteractiveMs} ms (longest task ${l.sourcesLongestTaskMs} ms, ${l.sourcesElements.toLocaleString('en')} elements).`
+		);
+	}
 	if (results.survival) {
 		const r = results.survival.reconstruction;
 		const k = results.survival.kmCox;

@@ -1,16 +1,18 @@
 import { loadEmbeddedDataset } from '$lib/evidence/load';
 import { loadLandscapeDataset } from '$lib/evidence/load-landscape';
 import { precomputeFigures, type PrecomputedFigures } from '$lib/evidence/interval-engine';
-import { deLocalizeUrl } from '$lib/paraglide/runtime';
+import { deLocalizeHref } from '$lib/i18n/links';
 
 export const prerender = true;
-export const trailingSlash = 'never';
+// Every page is prerendered as <path>/index.html and linked as <path>/ (see $lib/i18n/links):
+// the one layout every static host serves without rewrites.
+export const trailingSlash = 'always';
 
 const figures = new Map<string, PrecomputedFigures>();
 
 /** The embedded dataset a path shows: the landscape under /landscape, the default elsewhere. */
 function datasetFor(url: URL) {
-	const path = deLocalizeUrl(url).pathname;
+	const path = deLocalizeHref(url.pathname);
 	const landscape = path === '/landscape' || path.startsWith('/landscape/');
 	return {
 		key: landscape ? 'landscape' : 'default',

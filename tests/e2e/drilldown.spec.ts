@@ -69,12 +69,12 @@ test.describe('drill-down journeys', () => {
 
 		await page.goto('/');
 		await page.locator(`section[data-indication-id="${indication.id}"] h2 a`).first().click();
-		await expect(page).toHaveURL(new RegExp(`/indications/${indication.id}$`));
+		await expect(page).toHaveURL(new RegExp(`/indications/${indication.id}/$`));
 		await expect(page.locator('h1')).toHaveText(indication.label);
 		await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Overview');
 
 		await page.locator(`article[data-study-id="${study.id}"] [data-testid="study-link"]`).click();
-		await expect(page).toHaveURL(new RegExp(`/studies/${study.id}$`));
+		await expect(page).toHaveURL(new RegExp(`/studies/${study.id}/$`));
 		await expect(page.locator('h1')).toHaveText(study.name);
 		const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
 		await expect(crumbs.getByRole('link', { name: indication.label })).toBeVisible();
@@ -230,7 +230,7 @@ test.describe('drill-down journeys', () => {
 		await expect(page).toHaveURL(new RegExp(`\\?compare=${a.id},${b.id}$`));
 
 		await page.getByTestId('compare-go').click();
-		await expect(page).toHaveURL(new RegExp(`/compare\\?studies=${a.id},${b.id}$`));
+		await expect(page).toHaveURL(new RegExp(`/compare/\\?studies=${a.id},${b.id}$`));
 		const table = page.getByTestId('compare-table');
 		await expect(table.locator('thead th[data-study-id]')).toHaveCount(2);
 		await expect(table.locator(`thead th[data-study-id="${a.id}"]`)).toContainText(a.name);
@@ -274,12 +274,13 @@ test.describe('drill-down journeys', () => {
 		).toBeVisible();
 	});
 
-	test('every discrepancy appears on its study page with each figure side by side', async ({
+	test('every discrepancy appears on its study page (or the safety page) with each figure side by side', async ({
 		page
 	}) => {
 		expect(dataset.discrepancies.length).toBeGreaterThan(0);
 		for (const discrepancy of dataset.discrepancies) {
-			await page.goto(`/studies/${discrepancy.studyId}`);
+			// One between label versions has no study: the safety page shows it.
+			await page.goto(discrepancy.studyId ? `/studies/${discrepancy.studyId}` : '/safety');
 			const panel = page.locator(`[data-discrepancy-id="${discrepancy.id}"]`);
 			await expect(panel, discrepancy.id).toBeVisible();
 			for (const id of discrepancy.itemIds)
@@ -348,7 +349,7 @@ test.describe('drill-down journeys', () => {
 			.flatMap((s) => allResultsOf(s).map((r) => ({ s, r })))
 			.find(({ r }) => r.provenance.sourceId === stored.id)!;
 		await entry.locator(`li[data-result-id="${figure.r.id}"]`).getByTestId('figure-link').click();
-		await expect(page).toHaveURL(new RegExp(`/studies/${figure.s.id}#result-${figure.r.id}$`));
+		await expect(page).toHaveURL(new RegExp(`/studies/${figure.s.id}/#result-${figure.r.id}$`));
 	});
 
 	test('the header search finds a study by its registry id, with the keyboard', async ({
@@ -363,7 +364,7 @@ test.describe('drill-down journeys', () => {
 		await expect(page.getByRole('listbox').getByRole('option').first()).toContainText(study.name);
 		await box.press('ArrowDown');
 		await box.press('Enter');
-		await expect(page).toHaveURL(new RegExp(`/studies/${study.id}$`));
+		await expect(page).toHaveURL(new RegExp(`/studies/${study.id}/$`));
 	});
 
 	test('the search page reads its query from the URL', async ({ page }) => {

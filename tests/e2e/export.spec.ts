@@ -456,7 +456,7 @@ test.describe('presentation', () => {
 		await figure.locator('[role="menuitem"][data-format="deck"]').click();
 		await expect(figure.getByTestId('export-status')).toContainText('slide 1');
 		await figure.getByRole('link', { name: 'Open the presentation' }).click();
-		await expect(page).toHaveURL(/\/present$/);
+		await expect(page).toHaveURL(/\/present\/$/);
 		await expect(
 			page.locator(`[data-testid="deck-slide"] figure[data-chart-id="${id}"] svg`).first()
 		).toBeVisible();

@@ -20,7 +20,7 @@ test('switching language keeps the filters of the current view', async ({ page }
 	await page.waitForLoadState('networkidle');
 	await expect(page.locator('fieldset[data-dimension="age"] input[value="child"]')).toBeChecked();
 	await page.getByRole('link', { name: 'Nederlands' }).click();
-	await expect(page).toHaveURL(/\/nl\?age=child$/);
+	await expect(page).toHaveURL(/\/nl\/\?age=child$/);
 	await page.waitForLoadState('networkidle');
 	await expect(page.locator('fieldset[data-dimension="age"] input[value="child"]')).toBeChecked();
 	await page.getByRole('link', { name: 'English' }).click();

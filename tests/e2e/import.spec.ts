@@ -346,16 +346,16 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByTestId('summary-medicine')).toContainText(embedded.medicine.name);
 		const json = page.getByTestId('download-json');
 		const csv = page.getByTestId('download-csv');
-		await expect(json).toHaveAttribute('href', '/data/blincyto.json');
-		await expect(csv).toHaveAttribute('href', '/data/blincyto.csv');
-		const jsonFile = await request.get('/data/blincyto.json');
+		await expect(json).toHaveAttribute('href', '/data/dataset.json');
+		await expect(csv).toHaveAttribute('href', '/data/dataset.csv');
+		const jsonFile = await request.get('/data/dataset.json');
 		expect(jsonFile.status()).toBe(200);
 		const parsed = await jsonFile.json();
 		expect(parsed.version).toBe(embedded.version);
 		expect(parsed.studies.map((s: { id: string }) => s.id)).toEqual(
 			embedded.studies.map((s) => s.id)
 		);
-		const csvText = await (await request.get('/data/blincyto.csv')).text();
+		const csvText = await (await request.get('/data/dataset.csv')).text();
 		expect(csvText.replace(/^\uFEFF/, '').startsWith('record,id,study,')).toBe(true);
 		expect(csvText.split('\r\n').filter((l) => l.startsWith('study,')).length).toBe(
 			embedded.studies.length

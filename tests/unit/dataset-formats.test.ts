@@ -95,7 +95,7 @@ describe('the synthetic example', () => {
 	it('is labelled synthetic and covers what the brief asks of it', () => {
 		const d = validSynthetic();
 		expect(d.synthetic).toBe(true);
-		expect(d.medicine.name).toBe('Examplumab (synthetic)');
+		expect(d.medicines[0].name).toBe('Examplumab (synthetic)');
 		expect(d.indications).toHaveLength(2);
 		expect(d.studies).toHaveLength(3);
 		expect(d.studies.some((s) => s.design === 'randomised')).toBe(true);

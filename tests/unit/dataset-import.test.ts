@@ -18,7 +18,8 @@ import { issueKind, validateDataset, validateShape } from '$lib/evidence/validat
 import type { Dataset, DatasetInput } from '$lib/evidence/schema';
 import synthetic from '../fixtures/synthetic-dataset.json';
 
-const input = (): DatasetInput => structuredClone(synthetic) as DatasetInput;
+// A version-1 file: validation migrates it, and issue paths are those of the migrated form.
+const input = (): DatasetInput => structuredClone(synthetic) as unknown as DatasetInput;
 function valid(): Dataset {
 	const outcome = validateDataset(input());
 	if (!outcome.ok) throw new Error('fixture invalid');
@@ -111,9 +112,9 @@ describe('shape problems read as "expected …, got …" with their kind', () =>
 		],
 		[
 			'a wrong schema version',
-			(d) => ((d as { schemaVersion: number }).schemaVersion = 2),
+			(d) => ((d as { schemaVersion: number }).schemaVersion = 3),
 			'schemaVersion',
-			'expected 1, got 2',
+			'expected 2, got 3',
 			'value'
 		]
 	])('%s', (_, breakIt, path, message, kind) => {
@@ -259,8 +260,8 @@ describe('CSV import', () => {
 		],
 		[
 			'an unknown record type',
-			(lines) => lines.splice(2, 0, 'patient'),
-			{ line: 3, message: expect.stringContaining('unknown record type "patient"') }
+			(lines) => lines.splice(2, 0, 'visit'),
+			{ line: 3, message: expect.stringContaining('unknown record type "visit"') }
 		],
 		[
 			'a cell that does not apply',

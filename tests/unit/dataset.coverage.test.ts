@@ -116,8 +116,15 @@ describe('every known difference between sources is recorded', () => {
 		['mt103-211-response', 'mt103-211-cr-crh-ema', 'mt103-211-cr-fda'],
 		['e1910-os-hr', 'e1910-os-hr-litzow', 'e1910-os-hr-fda'],
 		['alcantara-os-primary-vs-final', 'alcantara-os-median-primary', 'alcantara-os-median-final'],
-		['alcantara-rfs-primary-vs-final', 'alcantara-rfs-median-primary', 'alcantara-rfs-median-final']
+		[
+			'alcantara-rfs-primary-vs-final',
+			'alcantara-rfs-median-primary',
+			'alcantara-rfs-median-final'
+		],
+		['e1910-os-3y', 'e1910-os-3y-blinatumomab', 'e1910-os-3y-us-label-blinatumomab']
 	];
+	/** Disagreements between label versions: no study, adverse reactions as items. */
+	const labelVersions = ['safety-2015-vs-current'];
 
 	it.each(pairs)('%s joins %s and %s', (id, a, b) => {
 		const d = input.discrepancies?.find((x) => x.id === id);
@@ -133,7 +140,9 @@ describe('every known difference between sources is recorded', () => {
 	});
 
 	it('has no discrepancies beyond the known ones', () => {
-		expect(input.discrepancies?.map((d) => d.id).sort()).toEqual(pairs.map((p) => p[0]).sort());
+		expect(input.discrepancies?.map((d) => d.id).sort()).toEqual(
+			[...pairs.map((p) => p[0]), ...labelVersions].sort()
+		);
 	});
 
 	it.each([
@@ -216,7 +225,7 @@ describe('the data keep to the rules', () => {
 			expect(indication.provenance.sourceId, indication.id).toBe(EMA);
 			expect(linked.has(indication.id), indication.id).toBe(true);
 		}
-		expect(input.indications).toHaveLength(6);
+		expect(input.indications).toHaveLength(7);
 	});
 
 	it('the safety profiles: SmPC pooled (N = 843), the 2015 label and the overview', () => {

@@ -439,9 +439,13 @@ const cases: BrokenCase[] = [
 	{
 		rule: 'a duplicate reaction id within a safety profile',
 		breakIt: (d) => {
+			// The last two: the first ones are items of the label-version discrepancy.
 			const reactions = d.safety![0].reactions;
-			reactions[1].id = reactions[0].id;
-			return [{ path: 'safety[0].reactions[1].id', message: `duplicate id "${reactions[0].id}"` }];
+			const k = reactions.length - 1;
+			reactions[k].id = reactions[k - 1].id;
+			return [
+				{ path: `safety[0].reactions[${k}].id`, message: `duplicate id "${reactions[k - 1].id}"` }
+			];
 		}
 	},
 	{
@@ -492,7 +496,7 @@ function emaProvenances(d: DatasetInput) {
 	const add = (path: string, p: { sourceId: string; quote?: string; gloss?: string }) => {
 		if (p.sourceId === EMA) out.push({ path, quote: p.quote, gloss: p.gloss });
 	};
-	add('medicine', d.medicine.provenance);
+	d.medicines.forEach((m, i) => add(`medicines[${i}]`, m.provenance));
 	d.indications.forEach((x, i) => add(`indications[${i}]`, x.provenance));
 	d.studies.forEach((study, s) => {
 		add(`studies[${s}]`, study.provenance);
@@ -634,16 +638,17 @@ describe('the EMA overview’s seed figures, each with its quote', () => {
 
 	it('dosing: 4-week cycles, 2 weeks off, dose by body weight', () => {
 		const general = input.dosing!.find((x) => x.id === 'general-overview')!;
-		expect(general.infusionWeeks).toBe(4);
-		expect(general.restWeeks).toBe(2);
+		expect(general.route).toBe('continuous-infusion');
+		expect(general.cycle).toEqual({ treatmentDays: 4 * 7, restDays: 2 * 7 });
 		expect(general.provenance.sourceId).toBe(EMA);
 		for (const words of ['lichaamsgewicht', 'vier weken', 'twee weken'])
 			expect(general.provenance.quote).toContain(words);
 	});
 
 	it('the mechanism quotes the “brug” sentence', () => {
-		expect(input.medicine.provenance.sourceId).toBe(EMA);
-		expect(input.medicine.provenance.quote).toContain('‘brug’');
+		const [subject] = input.medicines;
+		expect(subject.provenance.sourceId).toBe(EMA);
+		expect(subject.provenance.quote).toContain('‘brug’');
 	});
 
 	it('each overview side effect quotes its Dutch term from the matching list sentence', () => {

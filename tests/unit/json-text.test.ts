@@ -36,7 +36,15 @@ describe('parseJsonText names line, column and path of a syntax error', () => {
 		['{"a": 01}', 1, 8, '(root)', 'expected "," or "}"'],
 		['', 1, 1, '(root)', 'empty'],
 		['{} x', 1, 4, '(root)', 'after the end'],
-		['{"studies": [{"arms": [{"n": }]}]}', 1, 30, 'studies[0].arms[0].n', 'expected a value']
+		['{"studies": [{"arms": [{"n": }]}]}', 1, 30, 'studies[0].arms[0].n', 'expected a value'],
+		['{"a": "x\u0001"}', 1, 9, 'a', 'control character U+0001 inside a string'],
+		['{"a": ["\\u12"]}', 1, 9, 'a[0]', 'four hex digits'],
+		['{"a": -}', 1, 7, 'a', 'invalid number'],
+		['[1.]', 1, 2, '[0]', 'invalid number'],
+		['{,}', 1, 2, '(root)', 'expected a quoted key'],
+		["{'a': 1}", 1, 2, '(root)', 'expected a quoted key'],
+		['{"a": 1 /* note */}', 1, 9, '(root)', 'expected "," or "}"'],
+		['[1]]', 1, 4, '(root)', 'after the end']
 	])('%j', (text, line, column, path, words) => {
 		const read = parseJsonText(text);
 		expect(read.value).toBeUndefined();

@@ -4,8 +4,7 @@
  * its interval and where the interval came from.
  */
 import { m } from '$lib/paraglide/messages';
-import { decimalsOf, formatNumber, formatPercent, type Locale } from '$lib/format';
-import { formatInterval } from '$lib/components/figure-text';
+import { decimalsOf, formatNumber, formatPercent, type Locale, formatInterval } from '$lib/format';
 import type { DisplayInterval } from '$lib/evidence/intervals';
 
 /** A percentage as printed (`digits`: the printed decimals), or to one decimal when computed. */

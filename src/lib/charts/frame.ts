@@ -10,12 +10,11 @@ import type { Locale } from '$lib/format';
 import { captionLayout, CHAR_WIDTH, type CaptionLayout } from './anatomy';
 import { footerParagraphs } from './captions';
 import { legendLayout, type LegendItem, type LegendLayout } from './legend';
-import type { ChartSpec, TidyRow } from './spec';
+import type { ChartActionsProps } from './chart-actions';
+import type { ChartSpec } from './spec';
 
 /** Export menu and the like, given the spec, tidy rows and the root <svg>. */
-export type ChartActions = Snippet<
-	[{ spec: ChartSpec; rows: TidyRow[]; svg: SVGElement | undefined }]
->;
+export type ChartActions = Snippet<[ChartActionsProps]>;
 
 /** Props of a chart of one study. */
 export interface StudyChartProps {

@@ -5,13 +5,13 @@
  * An entry loads its chart lazily (so pages that only show a chart's Export menu do not
  * pull every chart in) and builds the chart's props from the active dataset and the
  * saved URL state. Chart components must accept an `actions` prop and hand it to
- * ChartFigure: the presentation page uses it to receive the drawn `<svg>` for export.
+ * ChartShell (or ChartFigure): the presentation page uses it to receive the drawn `<svg>` for export.
  *
  * To register a chart:
  *
  *   'response-forest': async () => {
- *     const { default: component } = await import('./ResponseForest.svelte');
- *     return { component, props: (dataset, params) => ({ dataset, sort: params.get('sort') }) };
+ *     const { default: component } = await import('./forest/ResponseForest.svelte');
+ *     return { component, props: (dataset, params) => ({ dataset, options: parseForestOptions(params) }) };
  *   }
  *
  * The key must equal the chart's `spec.id` (Export menus look their chart up by it).
@@ -19,14 +19,10 @@
 import type { Component } from 'svelte';
 import type { Dataset } from '$lib/evidence/schema';
 import { studyById } from '$lib/evidence/queries';
-import type { ChartSpec, TidyRow } from './spec';
+import type { ChartActionsProps } from './chart-actions';
 
 /** What ChartFigure hands to its `actions` snippet. */
-export interface ChartActionsContext {
-	spec: ChartSpec;
-	rows: TidyRow[];
-	svg: SVGElement | undefined;
-}
+export type ChartActionsContext = ChartActionsProps;
 
 export interface ChartModule {
 	// Props differ per chart; each entry's `props` builds the right ones.

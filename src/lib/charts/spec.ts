@@ -14,7 +14,7 @@ export interface ChartSpec {
 	description: string;
 	/** Short citations of every source drawn, for the footer. */
 	sources: string[];
-	/** "Blincyto (blinatumomab)" — for file names and slide titles. */
+	/** "Brandname (inn)" — for file names and slide titles. */
 	medicine: string;
 	datasetVersion: string;
 	/** ISO date the dataset was compiled. */

@@ -1,4 +1,4 @@
-import { localizeHref } from '$lib/paraglide/runtime';
+import { localizeHref } from '$lib/i18n/links';
 import type { Study } from '$lib/evidence/schema';
 import { parseSelection, selectionQuery, toggleStudy } from '$lib/evidence/selection';
 import { keepWhileSame } from './keep-identity';

@@ -3,7 +3,35 @@
  * output it reads back exactly. Cells are separated by commas and records by CRLF, LF or a
  * lone CR; a cell may be quoted (`"…"`), and inside quotes `""` is one quote and line breaks
  * are part of the cell. A leading byte-order mark is skipped. Blank lines are ignored.
+ *
+ * Spreadsheet programs set to languages that write a decimal comma (Dutch, German, French…)
+ * save "CSV" with semicolons between cells; `detectSeparator` recognises that from the header,
+ * and the reader then reads such a file exactly as it reads a comma-separated one.
  */
+
+/** The character between cells: a comma (RFC 4180), or a semicolon (spreadsheets in some languages). */
+export type CsvSeparator = ',' | ';';
+
+/**
+ * The separator of a CSV file, judged from its first line outside quotes: a semicolon when
+ * that line has semicolons and no comma (a header naming columns has several cells), else a
+ * comma.
+ */
+export function detectSeparator(text: string): CsvSeparator {
+	let commas = 0;
+	let semicolons = 0;
+	let quoted = false;
+	for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x22) quoted = !quoted;
+		else if (quoted) continue;
+		else if (c === 0x0a || c === 0x0d) {
+			if (commas || semicolons) break;
+		} else if (c === 0x2c) commas++;
+		else if (c === 0x3b) semicolons++;
+	}
+	return semicolons > 0 && commas === 0 ? ';' : ',';
+}
 
 export interface CsvRecord {
 	/** 1-based line the record starts on. */
@@ -24,7 +52,8 @@ export interface CsvParseResult {
 }
 
 /** Reads CSV text. Never throws; a malformed cell is kept as read and reported. */
-export function parseCsv(text: string): CsvParseResult {
+export function parseCsv(text: string, separator: CsvSeparator = ','): CsvParseResult {
+	const sep = separator.charCodeAt(0);
 	const records: CsvRecord[] = [];
 	const issues: CsvIssue[] = [];
 	const n = text.length;
@@ -67,7 +96,7 @@ export function parseCsv(text: string): CsvParseResult {
 						message: 'a quoted cell is never closed: add the closing quote (")'
 					});
 				// Anything between the closing quote and the next separator is kept and reported.
-				const stop = nextSeparator(text, i);
+				const stop = nextSeparator(text, i, sep);
 				if (stop > i) {
 					issues.push({
 						line,
@@ -79,7 +108,7 @@ export function parseCsv(text: string): CsvParseResult {
 					i = stop;
 				}
 			} else {
-				const stop = nextSeparator(text, i);
+				const stop = nextSeparator(text, i, sep);
 				cell = text.slice(i, stop);
 				if (cell.includes('"'))
 					issues.push({
@@ -92,7 +121,7 @@ export function parseCsv(text: string): CsvParseResult {
 				i = stop;
 			}
 			cells.push(cell);
-			if (i < n && text.charCodeAt(i) === 0x2c) {
+			if (i < n && text.charCodeAt(i) === sep) {
 				i++;
 				blank = false;
 				continue;
@@ -112,12 +141,12 @@ export function parseCsv(text: string): CsvParseResult {
 	return { records, issues };
 }
 
-function nextSeparator(text: string, from: number): number {
+function nextSeparator(text: string, from: number, sep: number): number {
 	let i = from;
 	const n = text.length;
 	while (i < n) {
 		const c = text.charCodeAt(i);
-		if (c === 0x2c || c === 0x0a || c === 0x0d) break;
+		if (c === sep || c === 0x0a || c === 0x0d) break;
 		i++;
 	}
 	return i;

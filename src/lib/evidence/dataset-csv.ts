@@ -17,29 +17,40 @@
  * export → import gives back the same dataset.
  */
 import { neutraliseFormula, restoreNeutralised } from './neutralise';
-import { parseCsv, serialiseCsv } from './csv';
+import { detectSeparator, parseCsv, serialiseCsv, type CsvSeparator } from './csv';
 import { ancestors, parseJsonText } from './json-text';
 import type { Dataset } from './schema';
+import {
+	columnsOf,
+	f,
+	provenance,
+	type CellType,
+	type FieldSpec,
+	type RecordSpec
+} from './dataset-csv-spec';
+import { V1_RECORD_SPECS, V1_RECORD_TYPES } from './dataset-csv-v1';
 
-type CellType = 'text' | 'number' | 'boolean' | 'list' | 'json';
-
-interface FieldSpec {
-	column: string;
-	/** Dotted path inside the record's object, e.g. `ci.low`. */
-	path: string;
-	type: CellType;
-}
+export type { CellType, FieldSpec, RecordSpec } from './dataset-csv-spec';
 
 export const RECORD_TYPES = [
 	'dataset',
 	'medicine',
+	'treatment',
+	'facet',
+	'facet-value',
 	'source',
 	'indication',
+	'indication-facet',
 	'study',
 	'arm',
 	'sample-size',
 	'endpoint',
 	'result',
+	'curve',
+	'curve-point',
+	'at-risk',
+	'patient-data',
+	'patient',
 	'discrepancy',
 	'safety',
 	'reaction',
@@ -49,45 +60,66 @@ export const RECORD_TYPES = [
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
-interface RecordSpec {
-	fields: FieldSpec[];
-	/** Columns naming the parent record (not fields of this one). */
-	parents?: string[];
-	/** Nested objects that are absent when all their cells are empty. */
-	optionalGroups?: string[];
-}
-
-const f = (column: string, path: string, type: CellType = 'text'): FieldSpec => ({
-	column,
-	path,
-	type
-});
-const provenance: FieldSpec[] = [
-	f('source', 'provenance.sourceId'),
-	f('locator', 'provenance.locator'),
-	f('quote', 'provenance.quote'),
-	f('gloss', 'provenance.gloss'),
-	f('data_cut', 'provenance.dataCut'),
-	f('follow_up', 'provenance.followUp')
+/** A localised text as two columns: `<column>` in English and `<column>_nl` in Dutch. */
+const localised = (column: string, path: string): FieldSpec[] => [
+	f(column, `${path}.en`),
+	f(`${column}_nl`, `${path}.nl`)
 ];
+/** The rows under one result: its study, endpoint and id. */
+const UNDER_RESULT = ['study', 'endpoint', 'result'];
 
 export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 	dataset: {
+		optionalGroups: ['evidenceMap'],
 		fields: [
 			f('schema_version', 'schemaVersion', 'number'),
+			f('title', 'title'),
+			f('short_title', 'shortTitle'),
 			f('version', 'version'),
 			f('released', 'released'),
-			f('synthetic', 'synthetic', 'boolean')
+			f('synthetic', 'synthetic', 'boolean'),
+			f('evidence_map_rows', 'evidenceMap.rows'),
+			f('evidence_map_columns', 'evidenceMap.columns', 'list')
 		]
 	},
 	medicine: {
 		fields: [
+			f('id', 'id'),
 			f('name', 'name'),
 			f('inn', 'inn'),
 			f('atc', 'atc'),
 			f('mechanism', 'mechanism'),
 			f('procedure', 'procedure'),
+			f('regulatory_source', 'regulatorySourceId'),
+			f('role', 'role'),
 			...provenance
+		]
+	},
+	treatment: {
+		fields: [
+			f('id', 'id'),
+			f('label', 'label'),
+			f('kind', 'kind'),
+			f('medicines', 'medicineIds', 'list'),
+			f('description', 'description')
+		]
+	},
+	facet: {
+		fields: [
+			f('id', 'id'),
+			...localised('label', 'label'),
+			f('multiple', 'multiple', 'boolean'),
+			f('filter', 'filter', 'boolean')
+		]
+	},
+	'facet-value': {
+		parents: ['facet'],
+		optionalGroups: ['short'],
+		fields: [
+			f('id', 'id'),
+			...localised('label', 'label'),
+			...localised('short', 'short'),
+			f('matches_all', 'matchesAll', 'boolean')
 		]
 	},
 	source: {
@@ -112,14 +144,15 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 		fields: [
 			f('id', 'id'),
 			f('label', 'label'),
-			f('age_groups', 'population.ageGroups', 'list'),
 			f('age', 'population.age'),
-			f('ph_status', 'population.phStatus'),
-			f('setting', 'population.setting'),
-			f('line', 'population.line'),
 			f('population', 'population.description'),
 			...provenance
 		]
+	},
+	/** One facet of an indication's population: `population.facets[facet] = values`. */
+	'indication-facet': {
+		parents: ['indication', 'facet'],
+		fields: [f('values', 'values', 'list')]
 	},
 	study: {
 		fields: [
@@ -145,7 +178,8 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 		fields: [
 			f('id', 'id'),
 			f('label', 'label'),
-			f('treatment', 'treatment'),
+			f('treatment_id', 'treatmentId'),
+			f('regimen', 'regimen'),
 			f('role', 'role'),
 			f('n', 'n', 'number'),
 			...provenance
@@ -176,7 +210,15 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 	},
 	result: {
 		parents: ['study', 'endpoint'],
-		optionalGroups: ['ci', 'pValue', 'timepoint', 'comparison'],
+		optionalGroups: [
+			'ci',
+			'ci.lowOpen',
+			'ci.highOpen',
+			'valueOpen',
+			'pValue',
+			'timepoint',
+			'comparison'
+		],
 		fields: [
 			f('id', 'id'),
 			f('arm', 'armId'),
@@ -186,14 +228,20 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 			f('timepoint_value', 'timepoint.value', 'number'),
 			f('timepoint_unit', 'timepoint.unit'),
 			f('value', 'value', 'number'),
+			f('value_open', 'valueOpen.reason'),
+			f('value_open_text', 'valueOpen.printed'),
 			f('unit', 'unit'),
 			f('approximate', 'approximate', 'boolean'),
 			f('printed', 'printed'),
 			f('text', 'text'),
 			f('events', 'events', 'number'),
 			f('total', 'total', 'number'),
-			f('ci_low', 'ci.low', 'number'),
-			f('ci_high', 'ci.high', 'number'),
+			f('ci_low', 'ci.low', 'nullable-number'),
+			f('ci_high', 'ci.high', 'nullable-number'),
+			f('ci_low_open', 'ci.lowOpen.reason'),
+			f('ci_low_text', 'ci.lowOpen.printed'),
+			f('ci_high_open', 'ci.highOpen.reason'),
+			f('ci_high_text', 'ci.highOpen.printed'),
 			f('ci_level', 'ci.level', 'number'),
 			f('ci_method', 'ci.method'),
 			f('p_value', 'pValue.value', 'number'),
@@ -204,6 +252,39 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 			f('headline', 'headline', 'boolean'),
 			...provenance
 		]
+	},
+	/** One arm's published Kaplan–Meier curve of a result; its points and at-risk rows follow. */
+	curve: {
+		parents: UNDER_RESULT,
+		optionalGroups: ['digitisation'],
+		fields: [
+			f('arm', 'armId'),
+			f('time_unit', 'timeUnit'),
+			f('y_scale', 'yScale'),
+			f('total_events', 'totalEvents', 'number'),
+			f('digitised_figure', 'digitisation.figure'),
+			f('digitised_by', 'digitisation.by'),
+			f('digitised_tool', 'digitisation.tool'),
+			f('digitised_on', 'digitisation.on'),
+			...provenance
+		]
+	},
+	'curve-point': {
+		parents: [...UNDER_RESULT, 'arm'],
+		fields: [f('time', 'time', 'number'), f('survival', 'survival', 'number')]
+	},
+	'at-risk': {
+		parents: [...UNDER_RESULT, 'arm'],
+		fields: [f('time', 'time', 'number'), f('n', 'n', 'number')]
+	},
+	/** One arm's patient-level data of a result; one `patient` row per patient follows. */
+	'patient-data': {
+		parents: UNDER_RESULT,
+		fields: [f('arm', 'armId'), f('time_unit', 'timeUnit'), f('method', 'method'), ...provenance]
+	},
+	patient: {
+		parents: [...UNDER_RESULT, 'arm'],
+		fields: [f('time', 'time', 'number'), f('event', 'event', 'number')]
 	},
 	discrepancy: {
 		fields: [
@@ -216,6 +297,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 	safety: {
 		fields: [
 			f('id', 'id'),
+			f('medicine', 'medicineId'),
 			f('label', 'label'),
 			f('version', 'version'),
 			f('population', 'population'),
@@ -235,6 +317,7 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 	timeline: {
 		fields: [
 			f('id', 'id'),
+			f('medicine', 'medicineId'),
 			f('date', 'date'),
 			f('kind', 'kind'),
 			f('label', 'label'),
@@ -244,14 +327,18 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 		]
 	},
 	dosing: {
+		optionalGroups: ['cycle'],
 		fields: [
 			f('id', 'id'),
+			f('medicine', 'medicineId'),
 			f('label', 'label'),
 			f('population', 'population'),
 			f('indications', 'indicationIds', 'list'),
 			f('study', 'studyId'),
-			f('infusion_weeks', 'infusionWeeks', 'number'),
-			f('rest_weeks', 'restWeeks', 'number'),
+			f('route', 'route'),
+			f('frequency', 'frequency'),
+			f('treatment_days', 'cycle.treatmentDays', 'number'),
+			f('rest_days', 'cycle.restDays', 'number'),
 			f('cycles', 'cycles'),
 			...provenance
 		]
@@ -268,11 +355,11 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 };
 
 /**
- * Column order: the record kind and id, then the tidy result columns in the order of the
- * charts' `TIDY_COLUMNS`, then everything else grouped by what it describes.
+ * The columns that come first, in this order: the record's id and parents, then the tidy result
+ * columns in the order of the charts' `TIDY_COLUMNS`. Only the order: the set of columns is
+ * whatever the record specs use (`columnsOf`).
  */
-export const CSV_COLUMNS = [
-	'record',
+const LEADING_COLUMNS = [
 	'id',
 	'study',
 	'indications',
@@ -290,78 +377,14 @@ export const CSV_COLUMNS = [
 	'basis',
 	'source',
 	'locator',
-	'data_cut',
-	'quote',
-	'gloss',
-	'follow_up',
-	'label',
-	'name',
-	'kind',
-	'printed',
-	'approximate',
-	'text',
-	'derivation',
-	'headline',
-	'timepoint_value',
-	'timepoint_unit',
-	'p_value',
-	'p_relation',
-	'analysis_set',
-	'comparison_experimental',
-	'comparison_comparator',
-	'primary',
-	'definition',
-	'code',
-	'registry_id',
-	'phase',
-	'design',
-	'design_detail',
-	'population',
-	'inclusion',
-	'dosing',
-	'sources',
-	'notes',
-	'treatment',
-	'role',
-	'n',
-	'age_groups',
-	'age',
-	'ph_status',
-	'setting',
-	'line',
-	'short_citation',
-	'citation',
-	'publisher',
-	'language',
-	'date',
-	'url',
-	'doi',
-	'pmid',
-	'pmcid',
-	'file',
-	'notice',
-	'items',
-	'explanation',
-	'profile',
-	'term',
-	'percent',
-	'category',
-	'version',
-	'regimen',
-	'infusion_weeks',
-	'rest_weeks',
-	'cycles',
-	'from_day',
-	'to_day',
-	'dose',
-	'schema_version',
-	'released',
-	'synthetic',
-	'inn',
-	'atc',
-	'mechanism',
-	'procedure'
-] as const;
+	'data_cut'
+];
+
+/** Every column of the tidy CSV, in the order it is written. */
+export const CSV_COLUMNS: readonly string[] = columnsOf(RECORD_SPECS, LEADING_COLUMNS);
+
+/** A version-1 file's columns (read only). */
+const V1_COLUMNS: readonly string[] = columnsOf(V1_RECORD_SPECS, LEADING_COLUMNS);
 
 // ---------------------------------------------------------------- export
 
@@ -383,6 +406,7 @@ function encode(value: unknown, type: CellType): string {
 	if (value === undefined || value === null) return '';
 	switch (type) {
 		case 'number':
+		case 'nullable-number':
 			return typeof value === 'number' ? numberCell(value) : neutraliseFormula(String(value));
 		case 'boolean':
 			return value ? 'true' : 'false';
@@ -407,13 +431,26 @@ function row(type: RecordType, object: unknown, parents: Record<string, string> 
 	return cells;
 }
 
-/** The rows of the tidy CSV, header first; each study is followed by its arms, sizes, endpoints and results. */
+/**
+ * The rows of the tidy CSV, header first. Each parent is followed by its children: a facet by
+ * its values, an indication by its facets, a study by its arms, sizes, endpoints and results, a
+ * result by its curves (each with its points and at-risk rows) and patient data.
+ */
 export function datasetToCsvRows(dataset: Dataset): string[][] {
 	const rows: string[][] = [[...CSV_COLUMNS]];
 	rows.push(row('dataset', dataset));
 	for (const medicine of dataset.medicines) rows.push(row('medicine', medicine));
+	for (const treatment of dataset.treatments) rows.push(row('treatment', treatment));
+	for (const facet of dataset.facets) {
+		rows.push(row('facet', facet));
+		for (const value of facet.values) rows.push(row('facet-value', value, { facet: facet.id }));
+	}
 	for (const source of dataset.sources) rows.push(row('source', source));
-	for (const indication of dataset.indications) rows.push(row('indication', indication));
+	for (const indication of dataset.indications) {
+		rows.push(row('indication', indication));
+		for (const [facet, values] of Object.entries(indication.population.facets))
+			rows.push(row('indication-facet', { values }, { indication: indication.id, facet }));
+	}
 	for (const study of dataset.studies) {
 		rows.push(row('study', study));
 		const parent = { study: study.id };
@@ -421,8 +458,23 @@ export function datasetToCsvRows(dataset: Dataset): string[][] {
 		for (const size of study.sampleSizes) rows.push(row('sample-size', size, parent));
 		for (const endpoint of study.endpoints) {
 			rows.push(row('endpoint', endpoint, parent));
-			for (const result of endpoint.results)
+			for (const result of endpoint.results) {
+				const under = { study: study.id, endpoint: endpoint.id, result: result.id };
 				rows.push(row('result', result, { study: study.id, endpoint: endpoint.id }));
+				for (const curve of result.curves ?? []) {
+					rows.push(row('curve', curve, under));
+					const ofArm = { ...under, arm: curve.armId };
+					for (const point of curve.points) rows.push(row('curve-point', point, ofArm));
+					for (const atRisk of curve.atRisk ?? []) rows.push(row('at-risk', atRisk, ofArm));
+				}
+				for (const data of result.patientData ?? []) {
+					rows.push(row('patient-data', data, under));
+					const ofArm = { ...under, arm: data.armId };
+					data.time.forEach((time, i) =>
+						rows.push(row('patient', { time, event: data.event[i] }, ofArm))
+					);
+				}
+			}
 		}
 	}
 	for (const discrepancy of dataset.discrepancies) rows.push(row('discrepancy', discrepancy));
@@ -466,6 +518,8 @@ export interface CsvDatasetResult {
 	/** The dataset as read, to be validated; absent when the file has no usable header. */
 	input?: Record<string, unknown>;
 	issues: CsvDatasetIssue[];
+	/** The separator the file was read with (detected from its header). */
+	separator: CsvSeparator;
 	/** Where a dataset path (as the validator writes it) came from: line, and column when known. */
 	locate(path: string): CsvLocation | undefined;
 }
@@ -485,7 +539,8 @@ function setPath(object: Obj, keys: string[], value: unknown) {
 }
 
 interface RowPlan {
-	fields: { field: FieldSpec; keys: string[]; group: string; optional: boolean; c?: number }[];
+	/** `groups`: the optional groups the field lies in, outermost first. */
+	fields: { field: FieldSpec; keys: string[]; groups: string[]; c?: number }[];
 	/** Columns of this file that the record kind does not use: they must be empty. */
 	foreign: [string, number][];
 	parents: (readonly [string, number | undefined])[];
@@ -493,7 +548,7 @@ interface RowPlan {
 }
 
 interface ReadRow {
-	type: RecordType;
+	type: string;
 	line: number;
 	object: Obj;
 	/** Raw parent ids by parent column. */
@@ -502,13 +557,45 @@ interface ReadRow {
 	fieldColumns: Map<string, { index: number; name: string }>;
 }
 
+interface CsvFormat {
+	version: 1 | 2;
+	types: readonly string[];
+	specs: Record<string, RecordSpec>;
+	columns: readonly string[];
+}
+const CURRENT_FORMAT: CsvFormat = {
+	version: 2,
+	types: RECORD_TYPES,
+	specs: RECORD_SPECS,
+	columns: CSV_COLUMNS
+};
+const V1_FORMAT: CsvFormat = {
+	version: 1,
+	types: V1_RECORD_TYPES,
+	specs: V1_RECORD_SPECS,
+	columns: V1_COLUMNS
+};
+
+/**
+ * The format a file is written in, from its dataset row's `schema_version` cell: a version-1
+ * file is read with the version-1 columns (and then migrated like a version-1 JSON file).
+ */
+function formatOf(header: string[], body: { cells: string[] }[]): CsvFormat {
+	const record = header.indexOf('record');
+	const version = header.indexOf('schema_version');
+	if (record < 0 || version < 0) return CURRENT_FORMAT;
+	const datasetRow = body.find((r) => r.cells[record] === 'dataset');
+	return datasetRow?.cells[version]?.trim() === '1' ? V1_FORMAT : CURRENT_FORMAT;
+}
+
 /**
  * Reads the tidy CSV into a dataset-shaped object for the validator, with every structural
  * problem (unknown columns or records, cells that do not belong to their record, children
  * without a parent) reported by line and column. Never throws.
  */
 export function readDatasetCsv(text: string): CsvDatasetResult {
-	const parsed = parseCsv(text);
+	const separator = detectSeparator(text);
+	const parsed = parseCsv(text, separator);
 	const issues: CsvDatasetIssue[] = parsed.issues.map((i) => ({ ...i, kind: 'syntax' }));
 	/** Each record's dataset path → its row; cells are found through the row's columns. */
 	const rowsByPath = new Map<string, ReadRow>();
@@ -532,9 +619,10 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 	const [header, ...body] = parsed.records;
 	if (!header) {
 		issues.push({ line: 1, message: 'the file is empty', kind: 'csv-structure' });
-		return { issues, locate };
+		return { issues, separator, locate };
 	}
-	const known = new Set<string>(CSV_COLUMNS);
+	const format = formatOf(header.cells, body);
+	const known = new Set<string>(format.columns);
 	const seenColumns = new Map<string, number>();
 	header.cells.forEach((name, c) => {
 		if (!known.has(name))
@@ -562,26 +650,24 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 			message: 'the header has no "record" column; the first line must name the columns',
 			kind: 'csv-structure'
 		});
-		return { issues, locate };
+		return { issues, separator, locate };
 	}
 
 	// What each kind of record reads from this file's columns, worked out once per kind.
-	const plans = new Map<RecordType, RowPlan>();
-	const planFor = (type: RecordType): RowPlan => {
+	const plans = new Map<string, RowPlan>();
+	const planFor = (type: string): RowPlan => {
 		let plan = plans.get(type);
 		if (plan) return plan;
-		const spec = RECORD_SPECS[type];
+		const spec = format.specs[type];
 		const own = new Set(['record', ...(spec.parents ?? []), ...spec.fields.map((x) => x.column)]);
-		const fields = spec.fields.map((field) => {
-			const keys = field.path.split('.');
-			return {
-				field,
-				keys,
-				group: keys[0],
-				optional: !!spec.optionalGroups?.includes(keys[0]),
-				c: seenColumns.get(field.column)
-			};
-		});
+		const fields = spec.fields.map((field) => ({
+			field,
+			keys: field.path.split('.'),
+			groups: (spec.optionalGroups ?? [])
+				.filter((g) => field.path.startsWith(`${g}.`))
+				.sort((a, b) => a.length - b.length),
+			c: seenColumns.get(field.column)
+		}));
 		plan = {
 			fields,
 			foreign: [...seenColumns].filter(([name]) => !own.has(name)),
@@ -606,13 +692,13 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 				message: `${cells.length} cells, but the header has ${header.cells.length}`,
 				kind: 'csv-structure'
 			});
-		const type = cells[recordColumn] as RecordType;
-		if (!Object.hasOwn(RECORD_SPECS, type)) {
+		const type = cells[recordColumn] ?? '';
+		if (!Object.hasOwn(format.specs, type)) {
 			issues.push({
 				line,
 				column: recordColumn + 1,
 				columnName: 'record',
-				message: `unknown record type "${(cells[recordColumn] ?? '').slice(0, 40)}"; expected one of ${RECORD_TYPES.join(', ')}`,
+				message: `unknown record type "${(cells[recordColumn] ?? '').slice(0, 40)}"; expected one of ${format.types.join(', ')}`,
 				kind: 'csv-structure'
 			});
 			continue;
@@ -630,10 +716,17 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 		const cell = (c: number | undefined) => (c === undefined ? '' : (cells[c] ?? ''));
 		const object: Obj = {};
 		const filledGroups = new Set<string>();
-		for (const f of plan.fields) if (f.optional && cell(f.c) !== '') filledGroups.add(f.group);
-		for (const { field, keys, group, optional, c } of plan.fields) {
-			if (optional && !filledGroups.has(group)) continue;
-			if (keys.length > 1 && !object[group]) object[group] = {};
+		for (const f of plan.fields)
+			if (f.groups.length && cell(f.c) !== '') for (const g of f.groups) filledGroups.add(g);
+		for (const { field, keys, groups, c } of plan.fields) {
+			if (!groups.every((g) => filledGroups.has(g))) continue;
+			// A nested field's objects exist even when its cells are empty, so the validator
+			// names the missing field (`provenance.locator`) rather than its whole object.
+			let container = object;
+			for (const key of keys.slice(0, -1)) {
+				if (!container[key] || typeof container[key] !== 'object') container[key] = {};
+				container = container[key] as Obj;
+			}
 			const value = decode(cell(c), field.type, (message) =>
 				issues.push({
 					line,
@@ -649,13 +742,15 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 		for (const [column, c] of plan.parents) parents[column] = restoreNeutralised(cell(c));
 		rows.push({ type, line, object, parents, fieldColumns: plan.fieldColumns });
 	}
-	return { input: assemble(rows, issues, rowsByPath, seenColumns), issues, locate };
+	const input = assemble(format.version, rows, issues, rowsByPath, seenColumns);
+	return { input, issues, separator, locate };
 }
 
 function decode(raw: string, type: CellType, report: (message: string) => void): unknown {
-	if (raw === '') return type === 'list' ? [] : undefined;
+	if (raw === '') return type === 'list' ? [] : type === 'nullable-number' ? null : undefined;
 	switch (type) {
 		case 'number':
+		case 'nullable-number':
 			return NUMBER_CELL.test(raw) ? Number(raw) : restoreNeutralised(raw);
 		case 'boolean':
 			return /^true$/i.test(raw) ? true : /^false$/i.test(raw) ? false : restoreNeutralised(raw);
@@ -680,13 +775,14 @@ function decode(raw: string, type: CellType, report: (message: string) => void):
 
 /** Puts the rows together: parents first, then children attached by their parents' ids. */
 function assemble(
+	version: 1 | 2,
 	rows: ReadRow[],
 	issues: CsvDatasetIssue[],
 	rowsByPath: Map<string, ReadRow>,
 	columns: Map<string, number>
 ): Obj {
 	const register = (path: string, row: ReadRow) => rowsByPath.set(path || '(root)', row);
-	const ofType = (type: RecordType) => rows.filter((r) => r.type === type);
+	const ofType = (type: string) => rows.filter((r) => r.type === type);
 	const single = (type: 'dataset' | 'medicine'): ReadRow | undefined => {
 		const found = ofType(type);
 		for (const extra of found.slice(1))
@@ -717,12 +813,15 @@ function assemble(
 	};
 
 	const datasetRow = single('dataset');
-	const medicineRow = single('medicine');
 	const dataset: Obj = datasetRow ? { ...datasetRow.object } : {};
 	if (datasetRow) register('', datasetRow);
-	if (medicineRow) {
-		dataset.medicine = medicineRow.object;
-		register('medicine', medicineRow);
+	if (version === 1) {
+		// Version 1 had one medicine, as an object.
+		const medicineRow = single('medicine');
+		if (medicineRow) {
+			dataset.medicine = medicineRow.object;
+			register('medicine', medicineRow);
+		}
 	}
 
 	const list = (key: string, type: RecordType) => {
@@ -734,8 +833,12 @@ function assemble(
 		dataset[key] = items;
 		return items;
 	};
+	if (version === 2) {
+		list('medicines', 'medicine');
+		list('treatments', 'treatment');
+	}
 	list('sources', 'source');
-	list('indications', 'indication');
+	const indications = list('indications', 'indication');
 
 	/** Parents by id, with their path; the first of duplicate ids wins (the validator reports the rest). */
 	const byId = <T>(entries: { id: unknown; value: T; row: ReadRow; type: string }[]) => {
@@ -823,6 +926,7 @@ function assemble(
 			else study.endpointById.set(id, { path, results });
 		}
 	}
+	const resultByKey = new Map<string, { path: string; object: Obj }>();
 	for (const row of ofType('result')) {
 		const study = studies.get(row.parents.study);
 		if (!study) {
@@ -834,18 +938,132 @@ function assemble(
 			orphan(row, 'endpoint', `endpoint of study "${row.parents.study}"`, row.parents.endpoint);
 			continue;
 		}
-		register(`${endpoint.path}.results[${endpoint.results.length}]`, row);
+		const path = `${endpoint.path}.results[${endpoint.results.length}]`;
+		register(path, row);
 		endpoint.results.push(row.object);
+		const id = row.object.id;
+		const key = JSON.stringify([row.parents.study, row.parents.endpoint, id]);
+		if (typeof id === 'string' && id && !resultByKey.has(key))
+			resultByKey.set(key, { path, object: row.object });
+	}
+
+	/** A version-2 indication's facets, one `indication-facet` row per facet. */
+	function attachIndicationFacets(items: Obj[]) {
+		const byIndication = byId(
+			items.map((object, i) => ({
+				id: object.id,
+				value: { object, path: `indications[${i}]` },
+				row: rowsByPath.get(`indications[${i}]`)!,
+				type: 'indication'
+			}))
+		);
+		for (const { object } of byIndication.values()) {
+			if (!object.population || typeof object.population !== 'object') object.population = {};
+			(object.population as Obj).facets = {};
+		}
+		for (const row of ofType('indication-facet')) {
+			const indication = byIndication.get(row.parents.indication);
+			if (!indication) {
+				orphan(row, 'indication', 'indication', row.parents.indication);
+				continue;
+			}
+			const facets = (indication.object.population as Obj).facets as Obj;
+			const facet = row.parents.facet;
+			if (Object.hasOwn(facets, facet)) {
+				issues.push({
+					line: row.line,
+					column: (columns.get('facet') ?? 0) + 1,
+					columnName: 'facet',
+					message: `a second row for facet "${facet}" of indication "${row.parents.indication}"; give all its values in one row`,
+					kind: 'csv-structure'
+				});
+				continue;
+			}
+			register(`${indication.path}.population.facets.${facet}`, row);
+			facets[facet] = row.object.values;
+		}
+	}
+
+	/** Curves and patient data attach to their result; points, at-risk rows and patients to their arm's curve or data. */
+	function attachCurves() {
+		const parts = new Map<string, { path: string; object: Obj }>();
+		const partKey = (kind: string, row: ReadRow, arm: unknown) =>
+			JSON.stringify([kind, row.parents.study, row.parents.endpoint, row.parents.result, arm]);
+		for (const [type, listKey, kind] of [
+			['curve', 'curves', 'curve'],
+			['patient-data', 'patientData', 'patients']
+		] as const) {
+			for (const row of ofType(type)) {
+				const result = resultByKey.get(
+					JSON.stringify([row.parents.study, row.parents.endpoint, row.parents.result])
+				);
+				if (!result) {
+					orphan(
+						row,
+						'result',
+						`result of endpoint "${row.parents.endpoint}" of study "${row.parents.study}"`,
+						row.parents.result
+					);
+					continue;
+				}
+				const items = (result.object[listKey] ??= []) as Obj[];
+				const path = `${result.path}.${listKey}[${items.length}]`;
+				register(path, row);
+				if (type === 'curve') row.object.points = [];
+				else Object.assign(row.object, { time: [], event: [] });
+				items.push(row.object);
+				const key = partKey(kind, row, row.object.armId);
+				if (parts.has(key))
+					issues.push({
+						line: row.line,
+						column: (columns.get('arm') ?? 0) + 1,
+						columnName: 'arm',
+						message: `a second ${type} row for arm "${String(row.object.armId)}" of this result: the rows that name the arm attach to the first`,
+						kind: 'csv-structure'
+					});
+				else parts.set(key, { path, object: row.object });
+			}
+		}
+		const findPart = (row: ReadRow, kind: 'curve' | 'patients') => {
+			const part = parts.get(partKey(kind, row, row.parents.arm));
+			if (!part)
+				orphan(
+					row,
+					'arm',
+					kind === 'curve' ? 'curve of arm' : 'patient data of arm',
+					row.parents.arm
+				);
+			return part;
+		};
+		for (const type of ['curve-point', 'at-risk'] as const)
+			for (const row of ofType(type)) {
+				const curve = findPart(row, 'curve');
+				if (!curve) continue;
+				const key = type === 'curve-point' ? 'points' : 'atRisk';
+				const items = (curve.object[key] ??= []) as Obj[];
+				register(`${curve.path}.${key}[${items.length}]`, row);
+				items.push(row.object);
+			}
+		for (const row of ofType('patient')) {
+			const data = findPart(row, 'patients');
+			if (!data) continue;
+			const time = data.object.time as unknown[];
+			register(`${data.path}.time[${time.length}]`, row);
+			register(`${data.path}.event[${time.length}]`, row);
+			time.push(row.object.time);
+			(data.object.event as unknown[]).push(row.object.event);
+		}
 	}
 
 	list('discrepancies', 'discrepancy');
 
 	const children = (
-		key: 'safety' | 'dosing',
-		type: 'safety' | 'dosing',
-		childType: 'reaction' | 'dose-step',
-		childKey: 'reactions' | 'steps',
-		parentColumn: 'profile' | 'regimen'
+		key: string,
+		type: string,
+		childType: string,
+		childKey: string,
+		parentColumn: string,
+		parentName: string
 	) => {
 		const parents = ofType(type).map((row, i) => {
 			const kids: Obj[] = [];
@@ -858,20 +1076,20 @@ function assemble(
 		for (const row of ofType(childType)) {
 			const parent = map.get(row.parents[parentColumn]);
 			if (!parent) {
-				orphan(
-					row,
-					parentColumn,
-					type === 'safety' ? 'safety profile' : 'dosing regimen',
-					row.parents[parentColumn]
-				);
+				orphan(row, parentColumn, parentName, row.parents[parentColumn]);
 				continue;
 			}
 			register(`${parent.path}.${childKey}[${parent.kids.length}]`, row);
 			parent.kids.push(row.object);
 		}
 	};
-	children('safety', 'safety', 'reaction', 'reactions', 'profile');
+	children('safety', 'safety', 'reaction', 'reactions', 'profile', 'safety profile');
 	list('timeline', 'timeline');
-	children('dosing', 'dosing', 'dose-step', 'steps', 'regimen');
+	children('dosing', 'dosing', 'dose-step', 'steps', 'regimen', 'dosing regimen');
+	if (version === 2) {
+		children('facets', 'facet', 'facet-value', 'values', 'facet', 'facet');
+		attachIndicationFacets(indications);
+		attachCurves();
+	}
 	return dataset;
 }

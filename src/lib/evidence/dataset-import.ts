@@ -3,8 +3,10 @@
  * whole valid dataset or every problem with its path, line and column. Nothing is half
  * imported. Plain TypeScript, so it runs the same in a Web Worker, in node and in tests.
  */
+import type { CsvSeparator } from './csv';
 import { readDatasetCsv, type CsvLocation } from './dataset-csv';
 import { locateJsonPaths, parseJsonText } from './json-text';
+import type { Migration } from './migrate';
 import type { Dataset } from './schema';
 import { issueKind, validateDataset, type IssueKind, type ValidationIssue } from './validate';
 
@@ -28,9 +30,20 @@ export interface ImportIssue {
 	columnName?: string;
 }
 
-export type ImportOutcome =
-	| { ok: true; format: ImportFormat; dataset: Dataset }
-	| { ok: false; format?: ImportFormat; issues: ImportIssue[] };
+/**
+ * `migration` is set when the file was in an older format version and was migrated on read:
+ * the page must say so (what was inferred needs checking), and the issues' paths are those of
+ * the migrated form. `separator` is set for a CSV file read with semicolons between its cells.
+ */
+export type ImportOutcome = (
+	| { ok: true; format: ImportFormat; dataset: Dataset; migration?: Migration }
+	| { ok: false; format?: ImportFormat; issues: ImportIssue[]; migration?: Migration }
+) & {
+	/** A CSV file read with semicolons between its cells (see `detectSeparator`). */
+	separator?: CsvSeparator;
+};
+
+const migrated = (migration: Migration | undefined) => (migration ? { migration } : {});
 
 /** The numbers a person checks before activating an imported dataset. */
 export interface DatasetSummary {
@@ -65,11 +78,41 @@ export function summariseDataset(dataset: Dataset): DatasetSummary {
 /** The issue for a file over the size limit, or undefined when it fits. */
 export function sizeIssue(bytes: number): ImportIssue | undefined {
 	if (bytes <= MAX_IMPORT_BYTES) return undefined;
-	const mb = (bytes / 1_000_000).toFixed(1);
+	// In bytes: rounded megabytes would say "20.0 MB; the limit is 20 MB" of a file one byte over.
+	const count = (n: number) => n.toLocaleString('en-GB');
 	return {
 		path: '(file)',
-		message: `the file is ${mb} MB; the limit is ${MAX_IMPORT_BYTES / 1_000_000} MB`,
+		message: `the file is ${count(bytes)} bytes; the limit is ${count(MAX_IMPORT_BYTES)} bytes (${MAX_IMPORT_BYTES / 1_000_000} MB)`,
 		kind: 'size'
+	};
+}
+
+/**
+ * How deeply a dataset may nest objects and lists. The format itself needs about a dozen
+ * levels; a value nested far deeper is not a dataset, and would overflow recursive code (the
+ * structured clone that hands it to a worker, the validator) instead of being reported.
+ */
+export const MAX_NESTING = 64;
+
+/** Whether `value` nests objects or lists deeper than `limit` levels (checked without recursion). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+	const stack: [unknown, number][] = [[value, 1]];
+	while (stack.length) {
+		const [item, depth] = stack.pop()!;
+		if (!item || typeof item !== 'object') continue;
+		if (depth > limit) return true;
+		for (const child of Object.values(item)) stack.push([child, depth + 1]);
+	}
+	return false;
+}
+
+/** The issue for a value nested deeper than any dataset, or undefined. */
+export function nestingIssue(value: unknown): ImportIssue | undefined {
+	if (!nestsDeeperThan(value, MAX_NESTING)) return undefined;
+	return {
+		path: '(root)',
+		message: `objects and lists are nested more than ${MAX_NESTING} levels deep; a dataset never is`,
+		kind: 'value'
 	};
 }
 
@@ -121,8 +164,10 @@ function importJson(text: string): ImportOutcome {
 	if (!('value' in read)) return { ok: false, format: 'json', issues: readIssues };
 	const outcome = validateDataset(read.value);
 	if (outcome.ok && !readIssues.length)
-		return { ok: true, format: 'json', dataset: outcome.dataset };
+		return { ok: true, format: 'json', dataset: outcome.dataset, ...migrated(outcome.migration) };
 	const issues = outcome.ok ? [] : outcome.issues;
+	// A migrated file's paths name the migrated form; one the text lacks (medicines[0]) is
+	// placed at its nearest ancestor the text has.
 	const places = locateJsonPaths(
 		text,
 		issues.slice(0, MAX_LOCATED_ISSUES).map((i) => i.path)
@@ -130,7 +175,8 @@ function importJson(text: string): ImportOutcome {
 	return {
 		ok: false,
 		format: 'json',
-		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))]
+		issues: [...readIssues, ...issues.map((i) => located(i, places.get(i.path)))],
+		...migrated(outcome.migration)
 	};
 }
 
@@ -144,15 +190,24 @@ function importCsv(text: string): ImportOutcome {
 		column: i.column,
 		columnName: i.columnName
 	}));
-	if (!read.input) return { ok: false, format: 'csv', issues: readIssues };
+	const separator = read.separator === ';' ? { separator: read.separator } : {};
+	if (!read.input) return { ok: false, format: 'csv', issues: readIssues, ...separator };
 	const outcome = validateDataset(read.input);
 	if (outcome.ok && !readIssues.length)
-		return { ok: true, format: 'csv', dataset: outcome.dataset };
+		return {
+			ok: true,
+			format: 'csv',
+			dataset: outcome.dataset,
+			...separator,
+			...migrated(outcome.migration)
+		};
 	const issues = outcome.ok ? [] : outcome.issues;
 	return {
 		ok: false,
 		format: 'csv',
-		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))]
+		issues: [...readIssues, ...issues.map((i) => located(i, read.locate(i.path)))],
+		...separator,
+		...migrated(outcome.migration)
 	};
 }
 
@@ -187,6 +242,8 @@ export function importDataset(
 
 /** Validates a dataset object (e.g. one restored from browser storage) with the same outcome type. */
 export function importDatasetObject(value: unknown): ImportOutcome {
+	const tooDeep = nestingIssue(value);
+	if (tooDeep) return { ok: false, format: 'json', issues: [tooDeep] };
 	try {
 		const outcome = validateDataset(value);
 		return outcome.ok

@@ -4,9 +4,10 @@ import { tinyDatasetInput } from '../../../tests/fixtures/tiny-dataset';
 import {
 	applyFilters,
 	emptyFilters,
-	FILTER_DIMENSIONS,
-	FILTER_VALUES,
+	filterSpace,
+	parseFilters,
 	studyScope,
+	toggleValue,
 	type Filters
 } from './filters';
 import type { Dataset } from './schema';
@@ -23,7 +24,9 @@ const fresh = (): Dataset => {
 	if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
 	return outcome.dataset;
 };
-const f = (partial: Partial<Filters>): Filters => ({ ...emptyFilters(), ...partial });
+const space = filterSpace(tinyDatasetInput as Pick<Dataset, 'facets'>);
+const f = (partial: Partial<Filters>): Filters =>
+	({ ...emptyFilters(space), ...partial }) as Filters;
 const byId = <T extends { id: string }>(items: T[], id: string) => items.find((i) => i.id === id)!;
 
 /** A deep copy: the same content, none of the same objects (nothing cached for it). */
@@ -32,10 +35,19 @@ const clone = (d: Dataset): Dataset => structuredClone(d);
 describe('applyFilters keeps identity', () => {
 	it('gives the same dataset object for the same filters, however they are written', () => {
 		const d = fresh();
-		const a = applyFilters(d, f({ age: ['adult'], design: ['randomised', 'single-arm'] }));
-		const b = applyFilters(d, f({ design: ['single-arm', 'randomised'], age: ['adult'] }));
+		// Filters are built by parsing or toggling, which keep the space's order whatever the order of input.
+		const a = applyFilters(
+			d,
+			parseFilters(new URLSearchParams('age=adult&design=randomised,single-arm'), space)
+		);
+		const toggled = [
+			['design', 'single-arm'],
+			['age', 'adult'],
+			['design', 'randomised']
+		].reduce((filters, [dim, value]) => toggleValue(filters, space, dim, value), f({}));
+		const b = applyFilters(d, toggled);
 		expect(b).toBe(a);
-		expect(applyFilters(d, emptyFilters())).toBe(d);
+		expect(applyFilters(d, emptyFilters(space))).toBe(d);
 	});
 
 	it('keeps a study object that the filters do not narrow, and builds a new one that they do', () => {
@@ -83,13 +95,9 @@ describe('applyFilters keeps identity', () => {
 
 	it('gives the same content as an uncached run, for any filters (property)', () => {
 		const d = syntheticDataset({ results: 200, seed: 7 });
-		const value = <K extends keyof Filters>(k: K) =>
-			fc.subarray([...FILTER_VALUES[k]] as Filters[K][number][]) as fc.Arbitrary<Filters[K]>;
 		const filters = fc.record(
-			Object.fromEntries(FILTER_DIMENSIONS.map((k) => [k, value(k)])) as {
-				[K in keyof Filters]: fc.Arbitrary<Filters[K]>;
-			}
-		);
+			Object.fromEntries(filterSpace(d).map((k) => [k.id, fc.subarray([...k.values])]))
+		) as fc.Arbitrary<Filters>;
 		fc.assert(
 			fc.property(fc.array(filters, { minLength: 1, maxLength: 12 }), (sequence) => {
 				// The same dataset filtered in sequence (cache warm, evictions) and a copy filtered once.
@@ -134,7 +142,7 @@ describe('studyScope', () => {
 		for (const study of d.studies) {
 			const scope = studyScope(d, study);
 			expect(scope.sources).toBe(d.sources);
-			expect(scope.medicine).toBe(d.medicine);
+			expect(scope.medicines).toBe(d.medicines);
 			expect(scope.indications.map((i) => i.id).sort()).toEqual([...study.indicationIds].sort());
 		}
 	});

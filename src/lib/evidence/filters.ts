@@ -2,7 +2,7 @@
  * Population and study filters, their URL form, and a dataset restricted to them.
  *
  * Within one dimension the chosen values are alternatives (adult OR child); across
- * dimensions they all apply (adult AND Ph-negative). An empty dimension does not filter.
+ * dimensions they all apply (adult AND biomarker-negative). An empty dimension does not filter.
  * `applyFilters` returns a dataset of the same shape, so charts and cards just take it.
  */
 import type { Dataset, Design, Facet, Indication, Provenance, Source, Study } from './schema';
@@ -167,7 +167,7 @@ export function restrictDimensions(
 
 /**
  * Within a facet the chosen values are alternatives; an indication whose value for the facet
- * "matches all" (any Ph status, any line) matches every choice.
+ * "matches all" (any biomarker status, every line of therapy) matches every choice.
  */
 export function indicationMatches(
 	indication: Indication,

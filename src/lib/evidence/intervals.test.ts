@@ -17,9 +17,15 @@ function result(fields: Partial<Result> & Pick<Result, 'id'>): Result {
 }
 
 const arms: Arm[] = [
-	{ id: 'blina', label: 'Blinatumomab', treatment: 'blinatumomab', role: 'experimental', n: 54 },
-	{ id: 'chemo', label: 'Chemotherapy', treatment: 'SOC chemotherapy', role: 'comparator', n: 54 },
-	{ id: 'hist', label: 'Historical', treatment: 'historical data', role: 'historical-control' }
+	{ id: 'blina', label: 'Blinatumomab', treatmentId: 'blinatumomab', role: 'experimental', n: 54 },
+	{
+		id: 'chemo',
+		label: 'Chemotherapy',
+		treatmentId: 'soc-chemotherapy',
+		role: 'comparator',
+		n: 54
+	},
+	{ id: 'hist', label: 'Historical', treatmentId: 'historical-data', role: 'historical-control' }
 ];
 
 function endpoint(id: string, kind: Endpoint['kind'], results: Result[]): Endpoint {
@@ -70,8 +76,8 @@ describe('displayInterval', () => {
 			method: 'Clopper–Pearson',
 			origin: 'computed'
 		});
-		expect(shown!.low.toFixed(1)).toBe('21.9');
-		expect(shown!.high.toFixed(1)).toBe('51.2');
+		expect(shown!.low!.toFixed(1)).toBe('21.9');
+		expect(shown!.high!.toFixed(1)).toBe('51.2');
 	});
 
 	it('computes nothing for other units or without counts', () => {

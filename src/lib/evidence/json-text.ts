@@ -4,7 +4,23 @@
  * error, reports duplicate keys (which `JSON.parse` silently resolves to the last value)
  * and never creates `__proto__`, `constructor` or `prototype` keys. It can also find where
  * given paths sit in the text, so validation issues can point at a line.
+ *
+ * The parsing is done by momoa (`@humanwhocodes/momoa`, the parser behind ESLint's JSON
+ * support), whose syntax tree keeps every key, duplicates included, with its line and column.
+ * Around it, this module adds only what momoa leaves to its caller: a depth limit checked
+ * before parsing (momoa recurses, so a hostile file could overflow the stack), the JSON rule
+ * that strings hold no raw control characters (momoa accepts them), and error messages that
+ * say what was expected at the place of the error and under which dataset path.
  */
+import {
+	parse,
+	tokenize,
+	type ArrayNode,
+	type DocumentNode,
+	type ObjectNode,
+	type Token,
+	type ValueNode
+} from '@humanwhocodes/momoa';
 import { FORBIDDEN_KEYS, formatPath } from './validate';
 
 /** A problem found while reading the text, with its place in the file. */
@@ -30,25 +46,9 @@ export interface JsonTextResult {
 export const MAX_JSON_DEPTH = 256;
 
 type Segment = string | number;
-
-class Stop {
-	constructor(
-		readonly message: string,
-		readonly pos: number
-	) {}
-}
+type Place = { line: number; column: number };
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const ESCAPES: Record<string, string> = {
-	'"': '"',
-	'\\': '\\',
-	'/': '/',
-	b: '\b',
-	f: '\f',
-	n: '\n',
-	r: '\r',
-	t: '\t'
-};
 
 function describeChar(text: string, pos: number): string {
 	if (pos >= text.length) return 'end of file';
@@ -66,7 +66,7 @@ function lineStarts(text: string): number[] {
 	return starts;
 }
 
-function lineColumn(starts: number[], pos: number): { line: number; column: number } {
+function lineColumn(starts: number[], pos: number): Place {
 	let lo = 0;
 	let hi = starts.length - 1;
 	while (lo < hi) {
@@ -77,213 +77,343 @@ function lineColumn(starts: number[], pos: number): { line: number; column: numb
 	return { line: lo + 1, column: pos - starts[lo] + 1 };
 }
 
-class Reader {
-	i = 0;
-	readonly path: Segment[] = [];
-	readonly found: { pos: number; path: string; message: string; kind: TextIssue['kind'] }[] = [];
+/** The text momoa reads: a byte-order mark becomes a space, so columns stay those of the file. */
+function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+}
 
-	constructor(
-		readonly text: string,
-		/** Called with the path and offset of every value, when locating paths. */
-		readonly onValue?: (path: readonly Segment[], pos: number) => void
-	) {}
-
-	fail(message: string, pos = this.i): never {
-		throw new Stop(message, pos);
-	}
-
-	space() {
-		const t = this.text;
-		let i = this.i;
-		for (;;) {
-			const c = t.charCodeAt(i);
-			if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-			else break;
-		}
-		this.i = i;
-	}
-
-	value(depth: number): unknown {
-		this.space();
-		this.onValue?.(this.path, this.i);
-		const c = this.text[this.i];
-		if (c === '{') return this.object(depth + 1);
-		if (c === '[') return this.array(depth + 1);
-		if (c === '"') return this.string();
-		if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-		for (const [word, value] of [
-			['true', true],
-			['false', false],
-			['null', null]
-		] as const)
-			if (this.text.startsWith(word, this.i)) {
-				this.i += word.length;
-				return value;
+/**
+ * Walks the text as far as strings and brackets matter, without parsing it, up to and
+ * including `last`: where the nesting first goes deeper than {@link MAX_JSON_DEPTH}, where a
+ * string first holds a raw control character (JSON forbids them, momoa accepts them), and
+ * the string and escape that `last` falls in.
+ */
+function scan(text: string, last = text.length - 1) {
+	let depth = 0;
+	let stringStart = -1;
+	let escapeStart = -1;
+	let tooDeepAt = -1;
+	let controlAt = -1;
+	/** Object members in the text: one ":" outside strings each. */
+	let members = 0;
+	for (let i = 0; i <= last && i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (stringStart !== -1) {
+			if (escapeStart !== -1) {
+				// "\n" is two characters, "\u00e9" six.
+				if (i < escapeStart + (text[escapeStart + 1] === 'u' ? 6 : 2)) continue;
+				escapeStart = -1;
 			}
-		this.fail(`unexpected ${describeChar(this.text, this.i)}; expected a value`);
+			if (c === 0x5c) escapeStart = i;
+			else if (c === 0x22) stringStart = -1;
+			else if (c < 0x20 && controlAt === -1) controlAt = i;
+		} else if (c === 0x22) stringStart = i;
+		else if (c === 0x3a) members++;
+		else if (c === 0x7b || c === 0x5b) {
+			if (++depth > MAX_JSON_DEPTH && tooDeepAt === -1) {
+				tooDeepAt = i;
+				break;
+			}
+		} else if (c === 0x7d || c === 0x5d) depth--;
 	}
+	return { tooDeepAt, controlAt, members, stringStart, escapeStart };
+}
 
-	object(depth: number): Record<string, unknown> {
-		if (depth > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
-		this.i++;
-		const out: Record<string, unknown> = {};
-		const keys = new Set<string>();
-		this.space();
-		if (this.text[this.i] === '}') {
-			this.i++;
-			return out;
-		}
-		for (;;) {
-			this.space();
-			if (this.text[this.i] !== '"')
-				this.fail(`unexpected ${describeChar(this.text, this.i)}; expected a quoted key`);
-			const keyPos = this.i;
-			const key = this.string();
-			this.path.push(key);
-			this.space();
-			if (this.text[this.i] !== ':')
-				this.fail(`unexpected ${describeChar(this.text, this.i)}; expected ":" after the key`);
-			this.i++;
-			const at = () => formatPath(this.path);
-			if (FORBIDDEN_KEYS.has(key)) {
-				this.found.push({
-					pos: keyPos,
-					path: at(),
-					message: `forbidden key "${key}"`,
-					kind: 'forbidden-key'
-				});
-				this.value(depth); // read and drop: never assigned
-			} else {
-				if (keys.has(key))
-					this.found.push({
-						pos: keyPos,
-						path: at(),
-						message: `duplicate key "${key}": the file gives this field twice`,
-						kind: 'duplicate-key'
-					});
-				keys.add(key);
-				out[key] = this.value(depth);
+type Frame = { kind: 'object'; key?: string } | { kind: 'array'; index: number };
+type Expecting = 'value' | 'key' | 'colon' | 'comma-or-close' | 'end';
+
+/**
+ * Replays the tokens before an error: the dataset path there, what the grammar expected
+ * next, and whether the last token was a comma. Only called on a prefix that tokenises.
+ */
+function stateAfter(tokens: Token[], text: string) {
+	const frames: Frame[] = [];
+	let expecting: Expecting = 'value';
+	let afterComma = false;
+	const valueDone = () => {
+		const top = frames.at(-1);
+		if (top?.kind === 'object') top.key = undefined;
+		else if (top?.kind === 'array') top.index++;
+		expecting = frames.length ? 'comma-or-close' : 'end';
+	};
+	for (const token of tokens) {
+		afterComma = token.type === 'Comma';
+		switch (token.type) {
+			case 'LBrace':
+				frames.push({ kind: 'object' });
+				expecting = 'key';
+				break;
+			case 'LBracket':
+				frames.push({ kind: 'array', index: 0 });
+				expecting = 'value';
+				break;
+			case 'RBrace':
+			case 'RBracket':
+				frames.pop();
+				valueDone();
+				break;
+			case 'Colon':
+				expecting = 'value';
+				break;
+			case 'Comma':
+				expecting = frames.at(-1)?.kind === 'object' ? 'key' : 'value';
+				break;
+			case 'String': {
+				const top = frames.at(-1);
+				if (expecting === 'key' && top?.kind === 'object') {
+					top.key = JSON.parse(text.slice(token.loc.start.offset, token.loc.end.offset));
+					expecting = 'colon';
+				} else valueDone();
+				break;
 			}
-			this.path.pop();
-			this.space();
-			const c = this.text[this.i];
-			this.i++;
-			if (c === ',') {
-				this.space();
-				if (this.text[this.i] === '}') this.fail('a comma before "}": remove the trailing comma');
-				continue;
-			}
-			if (c === '}') return out;
-			this.fail(
-				`unexpected ${describeChar(this.text, this.i - 1)}; expected "," or "}"`,
-				this.i - 1
-			);
+			default:
+				valueDone();
 		}
 	}
+	return { frames, expecting, afterComma };
+}
 
-	array(depth: number): unknown[] {
-		if (depth > MAX_JSON_DEPTH) this.fail(`nested deeper than ${MAX_JSON_DEPTH} levels`);
-		this.i++;
-		const out: unknown[] = [];
-		this.space();
-		if (this.text[this.i] === ']') {
-			this.i++;
-			return out;
-		}
-		for (;;) {
-			this.path.push(out.length);
-			out.push(this.value(depth));
-			this.path.pop();
-			this.space();
-			const c = this.text[this.i];
-			this.i++;
-			if (c === ',') {
-				this.space();
-				if (this.text[this.i] === ']') this.fail('a comma before "]": remove the trailing comma');
-				continue;
-			}
-			if (c === ']') return out;
-			this.fail(
-				`unexpected ${describeChar(this.text, this.i - 1)}; expected "," or "]"`,
-				this.i - 1
-			);
-		}
-	}
+function pathOf(frames: Frame[], withPendingIndex: boolean): string {
+	const segments: Segment[] = [];
+	frames.forEach((frame, i) => {
+		if (frame.kind === 'object') {
+			if (frame.key !== undefined) segments.push(frame.key);
+		} else if (i < frames.length - 1 || withPendingIndex) segments.push(frame.index);
+	});
+	return formatPath(segments);
+}
 
-	string(): string {
-		const t = this.text;
-		const start = ++this.i;
-		let out = '';
-		let chunk = start;
-		for (;;) {
-			const i = this.i;
-			if (i >= t.length) this.fail('a string is never closed', start - 1);
-			const c = t.charCodeAt(i);
-			if (c === 0x22) {
-				this.i = i + 1;
-				return out + t.slice(chunk, i);
-			}
-			if (c < 0x20)
-				this.fail(`${describeChar(t, i)} inside a string; write it as an escape such as \\n`);
-			if (c !== 0x5c) {
-				this.i = i + 1;
-				continue;
-			}
-			out += t.slice(chunk, i);
-			const e = t[i + 1];
-			if (e === 'u') {
-				const hex = t.slice(i + 2, i + 6);
-				if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('a \\u escape needs four hex digits', i);
-				out += String.fromCharCode(parseInt(hex, 16));
-				this.i = i + 6;
-			} else if (e !== undefined && e in ESCAPES) {
-				out += ESCAPES[e];
-				this.i = i + 2;
-			} else this.fail(`invalid escape "\\${e ?? ''}" in a string`, i);
-			chunk = this.i;
-		}
-	}
-
-	number(): number {
-		NUMBER.lastIndex = this.i;
-		const match = NUMBER.exec(this.text);
-		if (!match || !match[0] || match[0] === '-') this.fail('invalid number');
-		this.i += match[0].length;
-		return Number(match[0]);
-	}
-
-	document(): unknown {
-		if (this.text.charCodeAt(0) === 0xfeff) this.i = 1;
-		this.space();
-		if (this.i >= this.text.length) this.fail('the file is empty');
-		const value = this.value(0);
-		this.space();
-		if (this.i < this.text.length)
-			this.fail(`unexpected ${describeChar(this.text, this.i)} after the end of the JSON value`);
-		return value;
+/** The dataset path and the grammar's expectation at an offset where the text stops being JSON. */
+function contextAt(text: string, offset: number) {
+	try {
+		return stateAfter(tokenize(text.slice(0, offset), { mode: 'json' }), text);
+	} catch {
+		return undefined;
 	}
 }
 
-/** Reads JSON text. Never throws: a syntax error comes back as an issue with line and column. */
-export function parseJsonText(text: string): JsonTextResult {
-	const reader = new Reader(text);
+/** A syntax error at an offset, said as what was found and what was expected there. */
+function describeSyntaxError(text: string, errorOffset: number): Syntax {
+	let pos = Math.min(errorOffset, text.length);
+	const inString = scan(text, pos);
+	// A string that starts at the error is the unexpected token itself, not one it falls in.
+	if (inString.stringStart !== -1 && inString.stringStart < pos) {
+		const start = inString.stringStart;
+		const at = contextAt(text, start);
+		const path = at ? pathOf(at.frames, at.expecting === 'value') : '(root)';
+		if (pos >= text.length) return { pos: start, path, message: 'a string is never closed' };
+		const escape = inString.escapeStart;
+		if (escape !== -1) {
+			const letter = text[escape + 1];
+			const message =
+				letter === 'u'
+					? 'a \\u escape needs four hex digits'
+					: `invalid escape "\\${letter ?? ''}" in a string`;
+			return { pos: escape, path, message };
+		}
+		return {
+			pos,
+			path,
+			message: `${describeChar(text, pos)} inside a string; write it as an escape such as \\n`
+		};
+	}
+	// A number followed by a stray digit ("01"): the error is after the number, not at it.
+	NUMBER.lastIndex = pos;
+	const number = NUMBER.exec(text)?.[0];
+	if (number && number !== '-' && /[\d.]/.test(text[pos + number.length] ?? ''))
+		pos += number.length;
+	else {
+		// A number cut short ("1.", "1e", "-"): the error is the number, said as such.
+		let start = pos;
+		while (start > 0 && /[\d.eE+-]/.test(text[start - 1])) start--;
+		const run = text.slice(start, pos + 1).match(/^[\d.eE+-]+/)?.[0] ?? '';
+		if (/^-|^\d/.test(run) && !/^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(run)) {
+			const at = contextAt(text, start);
+			return {
+				pos: start,
+				path: at ? pathOf(at.frames, at.expecting === 'value') : '(root)',
+				message: 'invalid number'
+			};
+		}
+	}
+	const at = contextAt(text, pos);
+	const found = `unexpected ${describeChar(text, pos)}`;
+	if (!at) return { pos, path: '(root)', message: found };
+	const closer = text[pos] === '}' || text[pos] === ']';
+	if (at.afterComma && closer)
+		return {
+			pos,
+			path: pathOf(at.frames, false),
+			message: `a comma before "${text[pos]}": remove the trailing comma`
+		};
+	const top = at.frames.at(-1);
+	const close = top?.kind === 'object' ? '}' : ']';
+	const expected: Record<Expecting, string> = {
+		value: `${found}; expected a value`,
+		key: `${found}; expected a quoted key`,
+		colon: `${found}; expected ":" after the key`,
+		'comma-or-close': `${found}; expected "," or "${close}"`,
+		end: `${found} after the end of the JSON value`
+	};
+	return {
+		pos,
+		path: pathOf(at.frames, at.expecting === 'value'),
+		message: expected[at.expecting]
+	};
+}
+
+interface Found {
+	pos: number;
+	path: string;
+	message: string;
+	kind: TextIssue['kind'];
+}
+
+/**
+ * The value of a syntax tree as `JSON.parse` gives it (the last of duplicate keys wins),
+ * except that forbidden keys are dropped; both are reported. Depth is bounded by the scan.
+ */
+function evaluate(node: ValueNode, text: string, path: Segment[], found: Found[]): unknown {
+	switch (node.type) {
+		case 'Object':
+			return evaluateObject(node, text, path, found);
+		case 'Array':
+			return evaluateArray(node, text, path, found);
+		case 'Number':
+			// From the text, as JSON.parse reads it (keeps -0).
+			return Number(text.slice(node.loc.start.offset, node.loc.end.offset));
+		case 'Null':
+			return null;
+		case 'String':
+		case 'Boolean':
+			return node.value;
+		default:
+			// JSON mode has no other nodes (NaN, Infinity and identifiers are JSON5).
+			throw new Error(`unexpected ${node.type} node`);
+	}
+}
+
+function evaluateObject(node: ObjectNode, text: string, path: Segment[], found: Found[]) {
+	const out: Record<string, unknown> = {};
+	const keys = new Set<string>();
+	for (const member of node.members) {
+		const key = member.name.type === 'String' ? member.name.value : member.name.name;
+		path.push(key);
+		const pos = member.name.loc.start.offset;
+		if (FORBIDDEN_KEYS.has(key)) {
+			found.push({
+				pos,
+				path: formatPath(path),
+				message: `forbidden key "${key}"`,
+				kind: 'forbidden-key'
+			});
+		} else {
+			if (keys.has(key))
+				found.push({
+					pos,
+					path: formatPath(path),
+					message: `duplicate key "${key}": the file gives this field twice`,
+					kind: 'duplicate-key'
+				});
+			keys.add(key);
+			out[key] = evaluate(member.value, text, path, found);
+		}
+		path.pop();
+	}
+	return out;
+}
+
+function evaluateArray(node: ArrayNode, text: string, path: Segment[], found: Found[]) {
+	return node.elements.map((element, i) => {
+		path.push(i);
+		const value = evaluate(element.value, text, path, found);
+		path.pop();
+		return value;
+	});
+}
+
+type Syntax = { pos: number; path: string; message: string };
+
+/** The syntax tree of a text, or its first syntax error. */
+function parseTree(
+	text: string,
+	{ tooDeepAt, controlAt }: ReturnType<typeof scan> = scan(text)
+): { tree: DocumentNode } | { error: Syntax } {
+	if (!text.trim())
+		return { error: { pos: text.length, path: '(root)', message: 'the file is empty' } };
+	if (tooDeepAt !== -1) {
+		const at = contextAt(text, tooDeepAt);
+		const path = at ? pathOf(at.frames, at.expecting === 'value') : '(root)';
+		return {
+			error: { pos: tooDeepAt, path, message: `nested deeper than ${MAX_JSON_DEPTH} levels` }
+		};
+	}
+	let tree: DocumentNode;
+	try {
+		tree = parse(text, { mode: 'json' });
+	} catch (error) {
+		const offset = (error as { offset?: unknown }).offset;
+		if (typeof offset !== 'number') throw error;
+		const first = controlAt !== -1 && controlAt < offset ? controlAt : offset;
+		return { error: describeSyntaxError(text, first) };
+	}
+	return controlAt === -1 ? { tree } : { error: describeSyntaxError(text, controlAt) };
+}
+
+/**
+ * Whether a value read by `JSON.parse` is exactly what the text says: as many keys as the
+ * text has members (so no key was given twice) and none of them forbidden. Iterative.
+ */
+function distinctSafeKeys(value: unknown, members: number): boolean {
+	let keys = 0;
+	const stack = [value];
+	while (stack.length) {
+		const item = stack.pop();
+		if (item === null || typeof item !== 'object') continue;
+		if (Array.isArray(item)) {
+			for (const element of item) stack.push(element);
+			continue;
+		}
+		for (const key of Object.keys(item)) {
+			if (FORBIDDEN_KEYS.has(key)) return false;
+			keys++;
+			stack.push((item as Record<string, unknown>)[key]);
+		}
+	}
+	return keys === members;
+}
+
+/**
+ * Reads JSON text. Never throws: a syntax error comes back as an issue with line and column.
+ *
+ * A sound file (the usual case) is read by `JSON.parse`, which is many times faster than any
+ * parser written in JavaScript; momoa's syntax tree is built only when there is a problem to
+ * place: a syntax error, a duplicate or forbidden key, or a control character in a string.
+ */
+export function parseJsonText(original: string): JsonTextResult {
+	const text = withoutBom(original);
+	const scanned = scan(text);
+	if (scanned.tooDeepAt === -1 && scanned.controlAt === -1) {
+		try {
+			const value: unknown = JSON.parse(text);
+			if (distinctSafeKeys(value, scanned.members)) return { value, issues: [] };
+		} catch {
+			// Described below, with its place.
+		}
+	}
 	let starts: number[] | undefined;
 	const place = (pos: number) => lineColumn((starts ??= lineStarts(text)), pos);
-	const found = () =>
-		reader.found.map(({ pos, path, message, kind }) => ({ ...place(pos), path, message, kind }));
-	try {
-		const value = reader.document();
-		return { value, issues: found() };
-	} catch (error) {
-		if (!(error instanceof Stop)) throw error;
-		const syntax: TextIssue = {
-			...place(error.pos),
-			path: formatPath(reader.path),
-			message: error.message,
-			kind: 'syntax'
-		};
-		return { issues: [...found(), syntax] };
+	const read = parseTree(text, scanned);
+	if ('error' in read) {
+		const { pos, path, message } = read.error;
+		return { issues: [{ ...place(pos), path, message, kind: 'syntax' }] };
 	}
+	const found: Found[] = [];
+	const value = evaluate(read.tree.body, text, [], found);
+	return {
+		value,
+		issues: found.map(({ pos, path, message, kind }) => ({ ...place(pos), path, message, kind }))
+	};
 }
 
 /**
@@ -295,23 +425,33 @@ export function locateJsonPaths(
 	paths: Iterable<string>
 ): Map<string, { line: number; column: number }> {
 	const requested = [...paths];
-	const positions = new Map<string, number>();
+	const out = new Map<string, Place>();
+	const read = parseTree(withoutBom(text));
+	// Only called on texts that parsed; anything else has no places to give.
+	if (!('tree' in read)) return out;
 	const candidates = new Set<string>();
 	for (const path of requested) for (const p of ancestors(path)) candidates.add(p);
-	const reader = new Reader(text, (segments, pos) => {
+	const positions = new Map<string, Place>();
+	// Every ancestor of a wanted path is a candidate too, so the walk goes down those only.
+	const visit = (node: ValueNode, segments: Segment[]) => {
 		const path = formatPath(segments);
-		if (candidates.has(path)) positions.set(path, pos);
-	});
-	try {
-		reader.document();
-	} catch {
-		// Only called on texts that parsed; a failure leaves the positions found so far.
-	}
-	const starts = lineStarts(text);
-	const out = new Map<string, { line: number; column: number }>();
+		if (!candidates.has(path)) return;
+		positions.set(path, node.loc.start);
+		if (node.type === 'Object')
+			for (const member of node.members) {
+				const key = member.name.type === 'String' ? member.name.value : member.name.name;
+				visit(member.value, [...segments, key]);
+			}
+		else if (node.type === 'Array')
+			node.elements.forEach((element, i) => visit(element.value, [...segments, i]));
+	};
+	visit(read.tree.body, []);
 	for (const path of requested) {
 		const hit = ancestors(path).find((p) => positions.has(p));
-		if (hit !== undefined) out.set(path, lineColumn(starts, positions.get(hit)!));
+		if (hit !== undefined) {
+			const { line, column } = positions.get(hit)!;
+			out.set(path, { line, column });
+		}
 	}
 	return out;
 }

@@ -2,14 +2,18 @@
  * Loads the embedded dataset from `data/` at build time and validates it.
  * A dataset that fails validation stops the build with the path of every problem.
  */
+import embedded from '../../../data/embedded.json';
 import type { Dataset } from './schema';
 import { formatIssues, validateDataset, type SourceTexts } from './validate';
 
-const baseFiles = import.meta.glob<Record<string, unknown>>('/data/blincyto/dataset.json', {
+/** The folder under data/ of the dataset the site embeds, named in data/embedded.json. */
+const EMBEDDED_DIR = `/data/${embedded.dataset}`;
+
+const baseFiles = import.meta.glob<Record<string, unknown>>('/data/*/dataset.json', {
 	eager: true,
 	import: 'default'
 });
-const studyFiles = import.meta.glob<Record<string, unknown>>('/data/blincyto/studies/*.json', {
+const studyFiles = import.meta.glob<Record<string, unknown>>('/data/*/studies/*.json', {
 	eager: true,
 	import: 'default'
 });
@@ -29,11 +33,12 @@ export class DatasetValidationError extends Error {
 	}
 }
 
-/** The raw dataset as written in `data/blincyto/`: the base file with its studies, in file-name order. */
+/** The raw embedded dataset as written in its folder: the base file with its studies, in file-name order. */
 export function readEmbeddedDatasetInput(): Record<string, unknown> {
-	const base = baseFiles['/data/blincyto/dataset.json'];
-	if (!base) throw new Error('data/blincyto/dataset.json is missing');
+	const base = baseFiles[`${EMBEDDED_DIR}/dataset.json`];
+	if (!base) throw new Error(`${EMBEDDED_DIR.slice(1)}/dataset.json is missing`);
 	const studies = Object.keys(studyFiles)
+		.filter((file) => file.startsWith(`${EMBEDDED_DIR}/studies/`))
 		.sort()
 		.map((file) => studyFiles[file]);
 	return { ...base, studies };
@@ -60,7 +65,7 @@ export function loadEmbeddedDataset(): Dataset {
 	const input = readEmbeddedDatasetInput();
 	const texts = readSourceTexts(input as { sources: { id: string; file?: string }[] });
 	const outcome = validateDataset(input, texts);
-	if (!outcome.ok) throw new DatasetValidationError('data/blincyto', outcome.issues);
+	if (!outcome.ok) throw new DatasetValidationError(EMBEDDED_DIR.slice(1), outcome.issues);
 	cached = outcome.dataset;
 	return cached;
 }

@@ -4,8 +4,8 @@
  * imports unchanged; the caller tells the reader that it was migrated and what was inferred.
  *
  * What version 2 changed, and how a version-1 file is carried over:
- * - population facets are data: the fixed version-1 fields (age groups, Ph status, setting,
- *   line) become the four facets of `data/formats/v1-facets.json`;
+ * - population facets are data: the fixed version-1 fields (age groups, the status field, setting,
+ *   line) become the four facets of `data/formats/v1-facets.ts`;
  * - one `medicine` becomes `medicines[]` plus the dataset's `title` and `shortTitle`;
  * - an arm's free-text `treatment` becomes a reference to a shared treatment: one per
  *   distinct text, its kind inferred from the words (and said so in the migration's report);
@@ -13,7 +13,7 @@
  * Everything else is kept as it is, unknown fields included, so the validator still reports them.
  */
 import * as v from 'valibot';
-import v1Facets from '../../../data/formats/v1-facets.json';
+import { v1Facets } from '../../../data/formats/v1-facets';
 import { EvidenceMapLayoutSchema, FacetSchema, SCHEMA_VERSION } from './schema';
 
 /** The facets version 1 fixed in code, as data (with the schema's defaults applied). */
@@ -36,7 +36,9 @@ export interface MigrationResult {
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json =>
 	typeof x === 'object' && x !== null && !Array.isArray(x);
-const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+/** A list mapped item by item; anything else is kept as it is, for the validator to report. */
+const mapList = (x: unknown, map: (item: unknown) => unknown): unknown =>
+	Array.isArray(x) ? x.map(map) : x;
 
 /** The schema's id rule: lower-case letters, digits and hyphens. */
 export function slugId(text: string, fallback = 'item'): string {
@@ -86,9 +88,9 @@ function migrateV1(input: Json): MigrationResult {
 
 	const treatments: Json[] = [];
 	const treatmentByText = new Map<string, string>();
-	const studies = list(input.studies).map((study) => {
+	const studies = mapList(input.studies, (study) => {
 		if (!isObject(study)) return study;
-		const arms = list(study.arms).map((arm) => {
+		const arms = mapList(study.arms, (arm) => {
 			if (!isObject(arm) || typeof arm.treatment !== 'string') return arm;
 			const { treatment, ...armRest } = arm;
 			let treatmentId = treatmentByText.get(treatment);
@@ -111,13 +113,13 @@ function migrateV1(input: Json): MigrationResult {
 		return { ...study, arms };
 	});
 
-	const indications = list(input.indications).map((indication) =>
+	const indications = mapList(input.indications, (indication) =>
 		isObject(indication)
 			? { ...indication, population: migratePopulation(indication.population) }
 			: indication
 	);
 
-	const dosing = list(input.dosing).map((regimen) => {
+	const dosing = mapList(input.dosing, (regimen) => {
 		if (!isObject(regimen)) return regimen;
 		const { infusionWeeks, restWeeks, ...regimenRest } = regimen;
 		const cycle =

@@ -10,9 +10,7 @@
  * Numbers are written as numbers and never pass through here.
  */
 
-/** Characters that make a spreadsheet read a cell as a formula. */
-export const FORMULA_TRIGGERS = ['=', '+', '-', '@', '\t', '\r'] as const;
-
+// The characters that make a spreadsheet read a cell as a formula, after any apostrophes.
 const GUARDED = /^'*[=+\-@\t\r]/;
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
 

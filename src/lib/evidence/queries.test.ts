@@ -7,16 +7,22 @@ import { syntheticDataset } from './synthetic';
 const embedded = loadEmbeddedDataset();
 const publication = embedded.sources.find((s) => s.kind === 'publication')!;
 
-/** The embedded dataset with the medicine described from another source. */
+/** The embedded dataset with the subject medicine described (and authorised) from another source. */
 function describedFrom(sourceId: string): Dataset {
+	const [medicine, ...others] = embedded.medicines;
 	return {
 		...embedded,
-		medicine: {
-			...embedded.medicine,
-			provenance: { ...embedded.medicine.provenance, sourceId }
-		}
+		medicines: [
+			{
+				...medicine,
+				regulatorySourceId: sourceId,
+				provenance: { ...medicine.provenance, sourceId }
+			},
+			...others
+		]
 	};
 }
+const syntheticMedicine = syntheticDataset({ results: 10 }).medicines[0];
 
 describe('anchorSource', () => {
 	it.each<[string, Dataset, string | undefined]>([
@@ -26,7 +32,7 @@ describe('anchorSource', () => {
 		[
 			'a synthetic dataset: its agency report',
 			syntheticDataset({ results: 10 }),
-			syntheticDataset({ results: 10 }).medicine.provenance.sourceId
+			syntheticMedicine.regulatorySourceId ?? syntheticMedicine.provenance.sourceId
 		]
 	])('%s', (_, dataset, expected) => {
 		expect(anchorSource(dataset)?.id).toBe(expected);

@@ -23,8 +23,19 @@ export interface LocatedResult {
 	source?: Source;
 }
 
+// Sources by id, per dataset (datasets are never mutated once validated): a linear search
+// per result made the pages of a 6,000-source dataset quadratic.
+const sourceIndex = new WeakMap<Dataset, Map<string, Source>>();
+
 export function sourceById(dataset: Dataset, id: string): Source | undefined {
-	return dataset.sources.find((s) => s.id === id);
+	let index = sourceIndex.get(dataset);
+	if (!index) {
+		index = new Map();
+		// The first of a duplicated id wins, as `find` did (validation refuses duplicates anyway).
+		for (const source of dataset.sources) if (!index.has(source.id)) index.set(source.id, source);
+		sourceIndex.set(dataset, index);
+	}
+	return index.get(id);
 }
 
 /**
@@ -82,23 +93,12 @@ export function studyResults(dataset: Dataset, study: Study): LocatedResult[] {
 	);
 }
 
-/** Every result of the dataset, located. */
-export function allResults(dataset: Dataset): LocatedResult[] {
-	return dataset.studies.flatMap((study) => studyResults(dataset, study));
-}
-
 export function headlineResults(dataset: Dataset, study: Study): LocatedResult[] {
 	return studyResults(dataset, study).filter((r) => r.result.headline);
 }
 
 export function primaryEndpoints(study: Study): Endpoint[] {
 	return study.endpoints.filter((e) => e.primary);
-}
-
-/** Patients in the study by its arms, when every arm gives its n. */
-export function armTotal(study: Study): number | undefined {
-	if (!study.arms.length || study.arms.some((a) => a.n === undefined)) return undefined;
-	return study.arms.reduce((sum, a) => sum + (a.n ?? 0), 0);
 }
 
 /** Discrepancies that involve a result or sample size. */

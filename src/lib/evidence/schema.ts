@@ -182,6 +182,13 @@ export const DigitisationSchema = v.strictObject({
 const nonNegative = v.pipe(finite, v.minValue(0, 'must be ≥ 0'));
 
 /**
+ * An optional list that, when given, holds something: an empty one says nothing that leaving it
+ * out does not, and the tidy CSV (one row per item) could not tell the two apart.
+ */
+const nonEmptyList = <T extends v.GenericSchema>(item: T) =>
+	v.pipe(v.array(item), v.minLength(1, 'leave the list out rather than empty'));
+
+/**
  * One arm's published Kaplan–Meier curve: the points read off the figure, the number-at-risk
  * table as printed below it, and the total events where the source prints them.
  */
@@ -194,7 +201,7 @@ export const SurvivalCurveSchema = v.strictObject({
 		v.array(v.strictObject({ time: nonNegative, survival: finite })),
 		v.minLength(2, 'a curve needs at least two points')
 	),
-	atRisk: v.optional(v.array(v.strictObject({ time: nonNegative, n: count }))),
+	atRisk: v.optional(nonEmptyList(v.strictObject({ time: nonNegative, n: count }))),
 	totalEvents: v.optional(count),
 	digitisation: v.optional(DigitisationSchema),
 	provenance: ProvenanceSchema
@@ -240,9 +247,9 @@ export const ResultSchema = v.strictObject({
 	/** One of the study's headline figures, shown on the overview. */
 	headline: v.optional(v.boolean(), false),
 	/** Survival endpoints: the published Kaplan–Meier curve per arm. */
-	curves: v.optional(v.array(SurvivalCurveSchema)),
+	curves: v.optional(nonEmptyList(SurvivalCurveSchema)),
 	/** Survival endpoints: patient-level data per arm. */
-	patientData: v.optional(v.array(PatientDataSchema)),
+	patientData: v.optional(nonEmptyList(PatientDataSchema)),
 	provenance: ProvenanceSchema
 });
 
@@ -475,9 +482,9 @@ export const IndirectComparisonSchema = v.strictObject({
 
 export const DatasetSchema = v.strictObject({
 	schemaVersion: v.literal(SCHEMA_VERSION),
-	/** What the dataset is about, shown in the header and on every export: "Blincyto (blinatumomab)". */
+	/** What the dataset is about, shown in the header and on every export: "Brandname (inn)". */
 	title: nonEmpty,
-	/** Short form for page titles and file names: "Blincyto". */
+	/** Short form for page titles and file names: "Brandname". */
 	shortTitle: nonEmpty,
 	/** Dataset version, shown on every page and export: "2025.01-1". */
 	version: nonEmpty,

@@ -30,7 +30,8 @@ describe('search', () => {
 		['nct0000000', ['study:alpha', 'study:beta']],
 		['20120215', ['study:delta']],
 		['children', ['indication:child-consol', 'study:delta']],
-		['ph-positive', ['indication:adult-pos-rr', 'study:gamma']],
+		// Facet value labels are searched too: "Ph-positive or negative" (any Ph status) comes last.
+		['ph-positive', ['indication:adult-pos-rr', 'study:gamma', 'indication:child-consol']],
 		[
 			'adults relapsed',
 			[

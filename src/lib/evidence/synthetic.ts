@@ -179,6 +179,9 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
 	const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
 	const studyCount = Math.max(1, Math.round(total / resultsPerStudy));
+	// Studies vary by up to ±5 results around the typical size, never below one result.
+	const typical = Math.round(resultsPerStudy);
+	const spread = Math.min(5, typical - 1);
 	const sources: Source[] = [
 		{
 			id: AGENCY,
@@ -198,7 +201,7 @@ export function syntheticDataset(options: SyntheticOptions): Dataset {
 		const count =
 			s === studyCount - 1
 				? total - made
-				: Math.min(total - made, int(resultsPerStudy - 5, resultsPerStudy + 5));
+				: Math.min(total - made, int(typical - spread, typical + spread));
 		if (count <= 0) break;
 		made += count;
 

@@ -457,7 +457,8 @@ export function validateDataset(input: unknown, texts?: SourceTexts): Validation
 	const shaped = validateShape(input);
 	if (!shaped.ok) return shaped;
 	const issues = checkIntegrity(shaped.dataset, texts);
-	return issues.length ? { ok: false, issues } : shaped;
+	if (!issues.length) return shaped;
+	return { ok: false, issues, ...(shaped.migration ? { migration: shaped.migration } : {}) };
 }
 
 /** What kind of problem an issue is, so the page can say how to fix it. */

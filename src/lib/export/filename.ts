@@ -1,7 +1,7 @@
 /**
  * File names that say what they are:
  * `<medicine-slug>-<chart-id>-<dataset-version-or-yyyy-mm>[-suffix].<ext>`,
- * e.g. `blincyto-response-forest-2025-01.svg`, `blincyto-response-forest-2025-01-4x.png`.
+ * e.g. `brandname-response-forest-2025-01.svg`, `brandname-response-forest-2025-01-4x.png`.
  */
 import type { ChartSpec } from '$lib/charts/spec';
 
@@ -15,7 +15,7 @@ export function slugify(text: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-/** "Blincyto (blinatumomab)" → "blincyto": the brand name, without the INN in brackets. */
+/** "Brandname (inn)" → "brandname": the brand name, without the INN in brackets. */
 export function medicineSlug(medicine: string): string {
 	return slugify(medicine.replace(/\(.*?\)/g, '')) || slugify(medicine) || 'chart';
 }
@@ -42,7 +42,7 @@ export function exportFileName(
 	return `${parts.join('-')}.${ext}`;
 }
 
-/** The whole presentation: `blincyto-presentation-2025-01-1.pptx`. */
+/** The whole presentation: `brandname-presentation-2025-01-1.pptx`. */
 export function deckFileName(
 	spec: Pick<ChartSpec, 'medicine' | 'datasetVersion' | 'datasetReleased'>,
 	ext = 'pptx'

@@ -1,7 +1,7 @@
 /**
  * Every figure of a chart as one line of text, for speaker notes and screen readers:
- * "ECOG E1910, blinatumomab + chemotherapy, overall survival, 3 years: 85%;
- *  95% CI 80–89%, Kaplan–Meier; reported. Source: Litzow 2024, Figure 2; data cut 2023-06".
+ * "Study A, medicine + chemotherapy, overall survival, 3 years: 85%;
+ *  95% CI 80–89%, Kaplan–Meier; reported. Source: Author 2024, Figure 2; data cut 2023-06".
  */
 import type { TidyRow } from '$lib/charts/spec';
 import { formatNumber, formatPercent, formatPercentRange, type Locale } from '$lib/format';

@@ -12,14 +12,30 @@ import { importDataset, type ImportOutcome } from '$lib/evidence/dataset-import'
 import { readEmbeddedDatasetInput } from '$lib/evidence/load';
 import { validateDataset, type ValidationOutcome } from '$lib/evidence/validate';
 import synthetic from '../../fixtures/synthetic-dataset.json';
+import { everyType } from '../../fixtures/every-type';
 import { FUZZ_RUNS, fuzzParams, mutate, mutation, oddText, type Json } from './mutate';
 
-const bases = [synthetic, readEmbeddedDatasetInput()] as unknown as Json[];
-/** Mostly the small synthetic dataset (fast), the embedded one a quarter of the time (real). */
+/** A version-1 file (migrated on read), the embedded version-2 data, and every v2 type in use. */
+const bases = [synthetic, readEmbeddedDatasetInput(), everyType()] as unknown as Json[];
+/** Mostly the small synthetic dataset (fast), the embedded and the every-type one less often. */
 const base = fc.oneof(
 	{ arbitrary: fc.constant(bases[0]), weight: 3 },
-	{ arbitrary: fc.constant(bases[1]), weight: 1 }
+	{ arbitrary: fc.constant(bases[1]), weight: 1 },
+	{ arbitrary: fc.constant(bases[2]), weight: 1 }
 );
+/** The parts of the model version 2 added: open limits, curves, patient data, facets, medicines. */
+const V2_KEYS = new Set([
+	'ci',
+	'valueOpen',
+	'curves',
+	'patientData',
+	'facets',
+	'medicines',
+	'treatments',
+	'treatmentId',
+	'evidenceMap'
+]);
+const inV2Part = (path: (string | number)[]) => path.some((key) => V2_KEYS.has(String(key)));
 /** Share of the runs per property; the five add up to FUZZ_RUNS. */
 const share = (fraction: number) => Math.max(1, Math.round(FUZZ_RUNS * fraction));
 
@@ -50,10 +66,44 @@ describe('fuzz: the validator and the importers', { timeout: 120_000 }, () => {
 				datasets++;
 				const outcome = validateDataset(mutate(b, plan));
 				expectWellFormed(outcome);
-				if (outcome.ok) expect(validateDataset(outcome.dataset)).toEqual(outcome);
+				if (outcome.ok) {
+					// A valid (possibly migrated) dataset validates again to itself, unmigrated.
+					const again = validateDataset(outcome.dataset);
+					expect(again.ok && again.dataset).toEqual(outcome.dataset);
+					expect(again.migration).toBeUndefined();
+				}
 			}),
-			fuzzParams(share(0.3))
+			fuzzParams(share(0.2))
 		);
+	});
+
+	it('mutations aimed at the v2 parts (open limits, curves, facets) are caught, never thrown', () => {
+		const caught = new Set<string>();
+		let valid = 0;
+		fc.assert(
+			fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (plan) => {
+				datasets++;
+				const outcome = validateDataset(mutate(bases[2], plan, inV2Part));
+				expectWellFormed(outcome);
+				if (outcome.ok) {
+					valid++;
+					const viaCsv = importDataset(exportDatasetCsv(outcome.dataset), { format: 'csv' });
+					expect(viaCsv.ok && viaCsv.dataset).toStrictEqual(outcome.dataset);
+					return;
+				}
+				for (const issue of outcome.issues)
+					for (const key of ['.ci', 'curves[', 'patientData[', 'facets', 'treatment'])
+						if (issue.path.includes(key)) caught.add(key);
+			}),
+			fuzzParams(share(0.1))
+		);
+		// The property reaches every new part: each has had mutants rejected there.
+		if (share(0.1) >= 500) {
+			expect([...caught].sort()).toEqual(
+				['.ci', 'curves[', 'facets', 'patientData[', 'treatment'].sort()
+			);
+			expect(valid).toBeGreaterThan(0);
+		}
 	});
 
 	it('importing mutated JSON text (values and characters) never throws', () => {
@@ -118,7 +168,8 @@ describe('fuzz: the validator and the importers', { timeout: 120_000 }, () => {
 			fc.property(
 				fc.oneof(
 					{ arbitrary: fc.constant(exports[0]), weight: 3 },
-					{ arbitrary: fc.constant(exports[1]), weight: 1 }
+					{ arbitrary: fc.constant(exports[1]), weight: 1 },
+					{ arbitrary: fc.constant(exports[2]), weight: 1 }
 				),
 				fc.array(edit, { minLength: 1, maxLength: 4 }),
 				(csv, edits) => {

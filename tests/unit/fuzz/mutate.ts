@@ -142,11 +142,18 @@ function parentOf(root: Json, path: Path): { parent: Json; key: string | number 
 	return { parent: node, key: path[path.length - 1] };
 }
 
-/** Applies mutations in order to a copy of the base; paths are re-read after each. */
-export function mutate(base: Json, mutations: Mutation[]): unknown {
+/**
+ * Applies mutations in order to a copy of the base; paths are re-read after each. With `within`,
+ * only paths it accepts are mutated (to aim at one part of the model, e.g. curves).
+ */
+export function mutate(
+	base: Json,
+	mutations: Mutation[],
+	within?: (path: Path) => boolean
+): unknown {
 	const root: Json = structuredClone(base);
 	for (const m of mutations) {
-		const paths = allPaths(root);
+		const paths = within ? allPaths(root).filter(within) : allPaths(root);
 		if (!paths.length) break;
 		const path = paths[m.at % paths.length];
 		const found = parentOf(root, path);

@@ -29,7 +29,7 @@ describe('cycle geometry: 4 weeks of infusion, 2 weeks off, in inclusive days', 
 		['a single course without rest', regimen('consolidation'), 1, [['infusion', 1, 1, 28]]],
 		[
 			'2 + 1 weeks',
-			custom({ infusionWeeks: 2, restWeeks: 1 }),
+			custom({ cycle: { treatmentDays: 14, restDays: 7 } }),
 			2,
 			[
 				['infusion', 1, 1, 14],

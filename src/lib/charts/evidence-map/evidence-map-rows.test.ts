@@ -26,7 +26,7 @@ describe('the synthetic fixture', () => {
 const arm = (n: number | undefined, role: Arm['role'] = 'experimental'): Arm => ({
 	id: `arm-${role}-${n}`,
 	label: role,
-	treatment: 't',
+	treatmentId: 't',
 	role,
 	...(n === undefined ? {} : { n })
 });
@@ -173,7 +173,8 @@ describe('evidenceGrid on the fixture', () => {
 	const grid = evidenceGrid(examplimab);
 
 	it('orders age rows and (setting × Ph) columns', () => {
-		expect(grid.ages).toEqual(['adult', 'child', 'infant']);
+		expect([grid.rowFacet, ...grid.columnFacets]).toEqual(['age', 'setting', 'ph']);
+		expect(grid.rowValues).toEqual(['adult', 'child', 'infant']);
 		expect(grid.columns.map((c) => c.key)).toEqual([
 			'relapsed-refractory|negative',
 			'relapsed-refractory|positive',
@@ -196,13 +197,13 @@ describe('evidenceGrid on the fixture', () => {
 	])('cell %s', (key, ages, rowStart, rowEnd, studies) => {
 		const cell = grid.cells.find((c) => c.key === key);
 		expect(cell).toBeDefined();
-		expect(cell!.ages).toEqual(ages);
+		expect(cell!.rowValues).toEqual(ages);
 		expect([cell!.rowStart, cell!.rowEnd]).toEqual([rowStart, rowEnd]);
 		expect(cell!.studies.map((s) => s.study.name)).toEqual(studies);
 	});
 
 	it('lists the gaps no indication covers', () => {
-		expect(grid.gaps.map((g) => `${g.column.key}|${g.age}`)).toEqual([
+		expect(grid.gaps.map((g) => `${g.column.key}|${g.value}`)).toEqual([
 			'relapsed-refractory|positive|child',
 			'relapsed-refractory|positive|infant',
 			'consolidation|negative|child',

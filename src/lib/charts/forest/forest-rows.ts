@@ -14,7 +14,7 @@ import type {
 	Study
 } from '$lib/evidence/schema';
 import { armById } from '$lib/evidence/queries';
-import { printedDecimals } from '$lib/components/figure-text';
+import { printedDecimals } from '$lib/format';
 import type { TidyRow } from '../spec';
 import { displayInterval, poolProportions, type DisplayInterval } from '$lib/evidence/intervals';
 import { methodName } from '$lib/stats/labels';

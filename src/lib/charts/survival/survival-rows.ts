@@ -5,7 +5,7 @@
  */
 import type { Arm, Dataset, Result, Study } from '$lib/evidence/schema';
 import { discrepanciesFor, studyResults } from '$lib/evidence/queries';
-import { printedDecimals } from '$lib/components/figure-text';
+import { printedDecimals } from '$lib/format';
 import { displayInterval, type DisplayInterval } from '$lib/evidence/intervals';
 
 export interface SurvivalPoint {

@@ -10,8 +10,7 @@
  */
 import type { Arm, Dataset, Endpoint, EndpointKind, Result, Study } from '$lib/evidence/schema';
 import { discrepanciesFor, studyResults, type LocatedResult } from '$lib/evidence/queries';
-import { printedDecimals } from '$lib/components/figure-text';
-import { decimalsOf } from '$lib/format';
+import { printedDecimals, decimalsOf } from '$lib/format';
 import { displayInterval, studyTwoArmEffects, type DisplayInterval } from '$lib/evidence/intervals';
 import { methodName } from '$lib/stats/labels';
 

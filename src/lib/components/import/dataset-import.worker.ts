@@ -30,11 +30,13 @@ export async function handleImportRequest(request: ImportRequest): Promise<Impor
 
 // In a worker `self` has no `document`; this module is also imported on the main thread (fallback).
 if (typeof document === 'undefined' && typeof self !== 'undefined' && 'postMessage' in self) {
-	self.onmessage = async (event: MessageEvent<ImportRequest>) => {
+	self.onmessage = async (event: MessageEvent<ImportRequest | null>) => {
+		// A message that could not be cloned arrives empty: nothing to answer (the page times out).
+		if (!event.data || typeof event.data.id !== 'number') return;
 		const { id } = event.data;
 		let outcome: ImportOutcome;
 		try {
-			outcome = await handleImportRequest(event.data);
+			outcome = await handleImportRequest(event.data as ImportRequest);
 		} catch (error) {
 			outcome = {
 				ok: false,

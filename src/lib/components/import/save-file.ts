@@ -3,7 +3,7 @@ import { medicineSlug, versionSlug } from '$lib/export/filename';
 
 /**
  * A whole-dataset download named like the chart exports:
- * `blincyto-dataset-2025-01-1.json`, `examplumab-dataset-2025-03-synthetic.csv`.
+ * `brandname-dataset-2025-01-1.json`, `examplumab-dataset-2025-03-synthetic.csv`.
  */
 export function datasetFileName(dataset: Dataset, ext: 'json' | 'csv'): string {
 	const version = versionSlug({

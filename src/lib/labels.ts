@@ -1,4 +1,7 @@
-/** Words for the coded values of the evidence schema, in the reader's language. */
+/**
+ * Words for the coded values of the evidence schema, in the reader's language: the one
+ * place that turns an enum or facet value into a message.
+ */
 import { m } from '$lib/paraglide/messages';
 import type { FilterDimension, SourceGroup } from '$lib/evidence/filters';
 import type {
@@ -6,12 +9,13 @@ import type {
 	EndpointKind,
 	SampleSize,
 	Source,
-	TimelineEvent
+	TimelineEvent,
+	Arm,
+	Design
 } from '$lib/evidence/schema';
 import { facetLabel, facetValueLabel, type Language } from '$lib/evidence/facets';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { IdentifierKind } from '$lib/evidence/identifiers';
-import { designLabel } from './study-labels';
 
 export function sourceGroupLabel(group: SourceGroup): string {
 	return {
@@ -104,4 +108,28 @@ export function filterValueLabel(
 	if (dimension === 'design') return designLabel(value as Parameters<typeof designLabel>[0]);
 	if (dimension === 'source') return sourceGroupLabel(value as SourceGroup);
 	return facetValueLabel(dataset, dimension, value, datasetLanguage());
+}
+
+export function designLabel(design: Design): string {
+	switch (design) {
+		case 'single-arm':
+			return m.study_design_single_arm();
+		case 'randomised':
+			return m.study_design_randomised();
+		case 'historical-control':
+			return m.study_design_historical_control();
+		case 'pharmacokinetic':
+			return m.study_design_pharmacokinetic();
+	}
+}
+
+export function armRoleLabel(role: Arm['role']): string {
+	switch (role) {
+		case 'experimental':
+			return m.arm_experimental();
+		case 'comparator':
+			return m.arm_comparator();
+		case 'historical-control':
+			return m.arm_historical_control();
+	}
 }
