@@ -51,6 +51,24 @@ export function pickShared(
 	return picked;
 }
 
+/** Every source id cited anywhere in `records` (provenance.sourceId, sourceIds, regulatorySourceId). */
+export function citedSourceIds(records: unknown): Set<string> {
+	const ids = new Set<string>();
+	const walk = (node: unknown): void => {
+		if (Array.isArray(node)) return node.forEach(walk);
+		if (!node || typeof node !== 'object') return;
+		for (const [key, value] of Object.entries(node)) {
+			if ((key === 'sourceId' || key === 'regulatorySourceId') && typeof value === 'string')
+				ids.add(value);
+			else if (key === 'sourceIds' && Array.isArray(value))
+				value.forEach((id) => typeof id === 'string' && ids.add(id));
+			else walk(value);
+		}
+	};
+	walk(records);
+	return ids;
+}
+
 /** The raw landscape dataset: its own records with the shared ones put first. */
 export function readLandscapeInput(): Record<string, unknown> {
 	const base = file('dataset.json') as Record<string, unknown[]>;
@@ -61,6 +79,11 @@ export function readLandscapeInput(): Record<string, unknown> {
 	const own = Object.keys(studyFiles)
 		.sort()
 		.map((name) => studyFiles[name]);
+	// The sources the shared records cite come with them, whatever shared.json lists.
+	const cited = citedSourceIds([shared.medicines, shared.indications, shared.studies]);
+	const pool = (readEmbeddedDatasetInput().sources ?? []) as { id: string }[];
+	for (const source of pool)
+		if (cited.has(source.id) && !shared.sources.includes(source)) shared.sources.push(source);
 	return {
 		...base,
 		medicines: [...shared.medicines, ...base.medicines],
