@@ -501,9 +501,7 @@ export const DatasetSchema = v.strictObject({
 	discrepancies: v.optional(v.array(DiscrepancySchema), []),
 	safety: v.optional(v.array(SafetyProfileSchema), []),
 	timeline: v.optional(v.array(TimelineEventSchema), []),
-	dosing: v.optional(v.array(DosingRegimenSchema), []),
-	/** Absent in most datasets; optional without a default so existing typed fixtures stay valid. */
-	indirectComparisons: v.optional(v.array(IndirectComparisonSchema))
+	dosing: v.optional(v.array(DosingRegimenSchema), [])
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -537,6 +535,13 @@ export type Medicine = v.InferOutput<typeof MedicineSchema>;
 export type IndirectComparison = v.InferOutput<typeof IndirectComparisonSchema>;
 export type IndirectInputs = v.InferOutput<typeof IndirectInputsSchema>;
 export type TransitivityDimension = v.InferOutput<typeof TransitivityDimensionSchema>;
-export type Dataset = v.InferOutput<typeof DatasetSchema>;
+/**
+ * A dataset; an embedded one may also declare indirect comparisons. They are validated by the
+ * loader that reads them (IndirectComparisonSchema), not part of the importable file format yet:
+ * the tidy CSV and import do not carry them.
+ */
+export type Dataset = v.InferOutput<typeof DatasetSchema> & {
+	indirectComparisons?: IndirectComparison[];
+};
 /** A dataset as written in a file, before defaults are applied. */
 export type DatasetInput = v.InferInput<typeof DatasetSchema>;
