@@ -13,3 +13,11 @@ export const sections = [
 	{ href: '/digitise', label: () => m.dg_nav() },
 	{ href: '/data', label: () => m.nav_data() }
 ] as const;
+
+const inLandscape = (path: string) => path === '/landscape' || path.startsWith('/landscape/');
+
+/** The embedded datasets a reader can switch between; the address says which one is shown. */
+export const datasetSwitch = [
+	{ href: '/', label: () => m.ls_switch_default(), matches: (path: string) => !inLandscape(path) },
+	{ href: '/landscape', label: () => m.ls_switch_landscape(), matches: inLandscape }
+] as const;

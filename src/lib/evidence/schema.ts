@@ -421,6 +421,65 @@ export const TreatmentSchema = v.strictObject({
 	description: v.optional(nonEmpty)
 });
 
+/** One cell of a transitivity table: what a trial did on one dimension, with its source. */
+export const TransitivityCellSchema = v.strictObject({
+	text: nonEmpty,
+	provenance: v.optional(ProvenanceSchema)
+});
+
+/** A dimension on which trials joined by a common comparator are compared (population, endpoint). */
+export const TransitivityDimensionSchema = v.strictObject({
+	id,
+	label: nonEmpty,
+	/** The dataset's judgement that the trials differ here; shown as a mark, never computed. */
+	differs: v.boolean(),
+	note: v.optional(nonEmpty),
+	/** Study id → what that study did. */
+	cells: v.record(id, TransitivityCellSchema)
+});
+
+/** Which two effects vs the common comparator one Bucher analysis combines. */
+export const IndirectInputsSchema = v.strictObject({
+	id,
+	label: nonEmpty,
+	/** A vs the common comparator (a between-arm result id). */
+	abResultId: id,
+	/** C vs the common comparator. */
+	cbResultId: id
+});
+
+/** A published indirect comparison, reported as a result with its provenance. */
+export const PublishedIndirectComparisonSchema = v.strictObject({
+	id,
+	sourceId: id,
+	method: nonEmpty,
+	finding: nonEmpty,
+	/** Who funded it, as far as the source says. */
+	funding: nonEmpty,
+	provenance: ProvenanceSchema
+});
+
+/**
+ * An anchored indirect comparison the dataset declares: its inputs, main analysis and
+ * sensitivity analyses, the transitivity table and the caveat that goes beside the result.
+ */
+export const IndirectComparisonSchema = v.strictObject({
+	id,
+	title: nonEmpty,
+	/** "Hazard ratio for death". */
+	effect: nonEmpty,
+	anchorTreatmentId: id,
+	main: IndirectInputsSchema,
+	mainReason: nonEmpty,
+	sensitivity: v.optional(v.array(IndirectInputsSchema), []),
+	caveat: nonEmpty,
+	transitivity: v.array(TransitivityDimensionSchema),
+	/** Studies with no common comparator, shown beside the comparison with the reason. */
+	unanchored: v.optional(v.strictObject({ studyIds: v.array(id), reason: nonEmpty })),
+	published: v.optional(v.array(PublishedIndirectComparisonSchema), []),
+	disagreement: v.optional(nonEmpty)
+});
+
 export const DatasetSchema = v.strictObject({
 	schemaVersion: v.literal(SCHEMA_VERSION),
 	/** What the dataset is about, shown in the header and on every export: "Brandname (inn)". */
@@ -473,6 +532,16 @@ export type SafetyProfile = v.InferOutput<typeof SafetyProfileSchema>;
 export type TimelineEvent = v.InferOutput<typeof TimelineEventSchema>;
 export type DosingRegimen = v.InferOutput<typeof DosingRegimenSchema>;
 export type Medicine = v.InferOutput<typeof MedicineSchema>;
-export type Dataset = v.InferOutput<typeof DatasetSchema>;
+export type IndirectComparison = v.InferOutput<typeof IndirectComparisonSchema>;
+export type IndirectInputs = v.InferOutput<typeof IndirectInputsSchema>;
+export type TransitivityDimension = v.InferOutput<typeof TransitivityDimensionSchema>;
+/**
+ * A dataset; an embedded one may also declare indirect comparisons. They are validated by the
+ * loader that reads them (IndirectComparisonSchema), not part of the importable file format yet:
+ * the tidy CSV and import do not carry them.
+ */
+export type Dataset = v.InferOutput<typeof DatasetSchema> & {
+	indirectComparisons?: IndirectComparison[];
+};
 /** A dataset as written in a file, before defaults are applied. */
 export type DatasetInput = v.InferInput<typeof DatasetSchema>;
