@@ -234,7 +234,7 @@ test('8: a semicolon-separated CSV is read as its comma twin is, and the separat
 	request
 }) => {
 	// The embedded dataset's own CSV, and the same records with semicolons between cells.
-	const csv = await (await request.get('/data/blincyto.csv')).text();
+	const csv = await (await request.get('/data/dataset.csv')).text();
 	const quote = (cell: string) => (/[;"\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 	const semicolons = parseCsv(csv)
 		.records.map((r) => r.cells.map(quote).join(';'))
