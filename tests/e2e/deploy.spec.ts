@@ -108,6 +108,9 @@ for (const { hostName, checkLinks } of crawls) {
 							{ message: `${address} loaded every style sheet` }
 						)
 						.toMatch(/^([1-9]\d*) of \1$/);
+					// Let the page finish what it loads (lazy chunks) before leaving it: a request the
+					// crawl itself aborts by moving on is not a failure of the host.
+					await page.waitForLoadState('networkidle');
 					for (const href of await page
 						.locator('a[href]')
 						.evaluateAll((anchors) =>
