@@ -120,3 +120,39 @@ export function chartFrame(options: {
 		plotWidth: Math.max(60, width - padding.left - padding.right)
 	};
 }
+
+/** A chart's frame with the space it keeps above and below its plot, and its whole height. */
+export interface PlotFrame extends ChartFrame {
+	plotHeight: number;
+	height: number;
+}
+
+/**
+ * `chartFrame` for a plot of known height: `above` px between the legend and the plot
+ * (headers, a key), `below` px between the plot and the footer (an axis), and the plot at
+ * least `minPlotWidth` wide.
+ */
+export function plotFrame(
+	options: Parameters<typeof chartFrame>[0] & {
+		above: number;
+		below: number;
+		plotHeight: number;
+		minPlotWidth: number;
+	}
+): PlotFrame {
+	const { caption, legend } = chartFrame(options);
+	const padding = {
+		top: caption.top + legend.height + options.above,
+		right: options.right,
+		bottom: options.below + caption.bottom,
+		left: options.left
+	};
+	return {
+		caption,
+		legend,
+		padding,
+		plotWidth: Math.max(options.minPlotWidth, options.width - options.left - options.right),
+		plotHeight: options.plotHeight,
+		height: padding.top + options.plotHeight + padding.bottom
+	};
+}

@@ -11,7 +11,7 @@ import type { Dataset } from '$lib/evidence/schema';
 import { formatNumber, type Locale } from '$lib/format';
 import { isNarrow, textWidth, truncateText, wrapText } from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
-import { chartFrame, datasetStamp, type ChartFrame } from '../frame';
+import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
 import type { ChartSpec, TidyRow } from '../spec';
 import { stackLabels } from '../timeline/timeline-rows';
@@ -159,9 +159,7 @@ export interface DosingLabelColumn {
 	width?: number;
 }
 
-export interface DosingFrame extends ChartFrame {
-	height: number;
-	plotHeight: number;
+export interface DosingFrame extends PlotFrame {
 	narrow: boolean;
 	strips: DosingStrip[];
 	labelColumns: DosingLabelColumn[];
@@ -200,21 +198,6 @@ export function dosingFrame(
 	const labelWidth = narrow ? 0 : Math.min(width * 0.28, 280);
 	const left = narrow ? 8 : labelWidth + 16;
 	const right = 16;
-	const { caption, legend } = chartFrame({
-		spec: content.spec,
-		locale,
-		legendItems: content.legendItems,
-		width,
-		fontSize,
-		left,
-		right
-	});
-	const padding = {
-		top: caption.top + legend.height + 8,
-		right,
-		bottom: Math.round(fontSize * 3.6) + caption.bottom,
-		left
-	};
 	const lastDay = Math.max(28, ...rows.map((r) => r.lastDay));
 	const plotWidth = Math.max(100, width - left - right);
 	const xScale = scaleLinear().domain([0, lastDay]).range([0, plotWidth]);
@@ -295,7 +278,6 @@ export function dosingFrame(
 		});
 		top += labelBlock + stepLevels * doseFont * 1.2 + 6 + barHeight + fontSize * 1.5 + 12;
 	}
-	const plotHeight = top;
 	const labelColumns: DosingLabelColumn[] = [
 		...names.map((data, i) => ({ key: `name-${i}`, data, bold: true, muted: false, fontSize })),
 		{
@@ -308,12 +290,19 @@ export function dosingFrame(
 		}
 	];
 	return {
-		caption,
-		legend,
-		padding,
-		plotWidth,
-		height: padding.top + plotHeight + padding.bottom,
-		plotHeight,
+		...plotFrame({
+			spec: content.spec,
+			locale,
+			legendItems: content.legendItems,
+			width,
+			fontSize,
+			left,
+			right,
+			above: 8,
+			below: Math.round(fontSize * 3.6),
+			plotHeight: top,
+			minPlotWidth: 100
+		}),
 		narrow,
 		strips,
 		labelColumns,

@@ -14,7 +14,7 @@ import { formatNumber, type Locale } from '$lib/format';
 import { designLabel } from '$lib/labels';
 import { isNarrow, textWidth, truncateText, wrapText } from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
-import { chartFrame, datasetStamp, type ChartFrame } from '../frame';
+import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
 import type { BandScale } from '../layers/types';
 import type { ChartSpec, TidyRow } from '../spec';
@@ -147,9 +147,7 @@ export interface EvidenceHeader {
 	sub: string;
 }
 
-export interface EvidenceFrame extends ChartFrame {
-	height: number;
-	plotHeight: number;
+export interface EvidenceFrame extends PlotFrame {
 	narrow: boolean;
 	markFont: number;
 	legendFont: number;
@@ -288,30 +286,24 @@ export function evidenceFrame(
 	});
 
 	const legendFont = Math.round(fontSize * 0.92);
-	const { caption, legend } = chartFrame({
+	const keyValues = sizeKeyValues(grid.maxSize);
+	const keyHeight = keyValues.length ? Math.ceil(2 * rScale(keyValues.at(-1)!) + 10) : 0;
+	const framed = plotFrame({
 		spec: content.spec,
 		locale,
 		legendItems: content.legendItems,
 		width,
 		fontSize,
 		left,
-		right
-	});
-	const keyValues = sizeKeyValues(grid.maxSize);
-	const keyHeight = keyValues.length ? Math.ceil(2 * rScale(keyValues.at(-1)!) + 10) : 0;
-	const padding = {
-		top: caption.top + legend.height + keyHeight + 8 + headerHeight,
 		right,
-		bottom: caption.bottom + 8,
-		left
-	};
-	return {
-		caption,
-		legend,
-		padding,
-		plotWidth,
-		height: padding.top + plotHeight + padding.bottom,
+		above: keyHeight + 8 + headerHeight,
+		below: 8,
 		plotHeight,
+		minPlotWidth: 120
+	});
+	const { caption, legend, padding } = framed;
+	return {
+		...framed,
 		narrow,
 		markFont,
 		legendFont,

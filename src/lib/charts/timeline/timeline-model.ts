@@ -11,7 +11,7 @@ import type { Dataset } from '$lib/evidence/schema';
 import { formatIsoDate, type Locale } from '$lib/format';
 import { isNarrow, textWidth, truncateText } from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
-import { chartFrame, datasetStamp, type ChartFrame } from '../frame';
+import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
 import type { ChartSpec, TidyRow } from '../spec';
 import {
@@ -163,9 +163,7 @@ export interface TimelineMark extends TimelineItem {
 export const laneHeadRow = (lane: Lane) => `${lane}|head`;
 export const levelRow = (lane: Lane, level: number) => `${lane}|${level}`;
 
-export interface TimelineFrame extends ChartFrame {
-	height: number;
-	plotHeight: number;
+export interface TimelineFrame extends PlotFrame {
 	narrow: boolean;
 	labelFont: number;
 	marks: TimelineMark[];
@@ -188,21 +186,6 @@ export function timelineFrame(
 	const { items, lanes, domain } = content;
 	const narrow = isNarrow(width);
 	const side = 12;
-	const { caption, legend } = chartFrame({
-		spec: content.spec,
-		locale,
-		legendItems: content.legendItems,
-		width,
-		fontSize,
-		left: side,
-		right: side
-	});
-	const padding = {
-		top: caption.top + legend.height + 8,
-		right: side,
-		bottom: Math.round(fontSize * 2.4) + caption.bottom,
-		left: side
-	};
 	const labelFont = Math.round(fontSize * (narrow ? 0.85 : 0.92));
 	const plotWidth = Math.max(120, width - 2 * side);
 	const xScale = scaleUtc().domain(domain).range([0, plotWidth]);
@@ -248,7 +231,6 @@ export function timelineFrame(
 	}
 	const order = new Map(items.map((item, i) => [item.event.id, i]));
 	marks.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
-	const plotHeight = Math.max(0, ...baselines) + 6;
 
 	const [d0, d1] = domain;
 	const yearStep = Math.max(
@@ -260,12 +242,19 @@ export function timelineFrame(
 	);
 
 	return {
-		caption,
-		legend,
-		padding,
-		plotWidth,
-		height: padding.top + plotHeight + padding.bottom,
-		plotHeight,
+		...plotFrame({
+			spec: content.spec,
+			locale,
+			legendItems: content.legendItems,
+			width,
+			fontSize,
+			left: side,
+			right: side,
+			above: 8,
+			below: Math.round(fontSize * 2.4),
+			plotHeight: Math.max(0, ...baselines) + 6,
+			minPlotWidth: 120
+		}),
 		narrow,
 		labelFont,
 		marks,
