@@ -85,6 +85,11 @@ if (typeof document === 'undefined' && typeof self !== 'undefined' && 'postMessa
 							]
 						};
 		}
+		// A stored dataset that fails here is checked again by the page, which reports it as it
+		// always did: read in a worker, a value nested far too deep comes back as null (a
+		// smaller stack), and the user would be told the wrong thing. Rare, so the cost is too.
+		if ('storedKey' in event.data && outcome && !outcome.ok && outcome.issues.length)
+			outcome = undefined;
 		(self as unknown as Worker).postMessage({ id, outcome } satisfies ImportResponse);
 	};
 }
