@@ -1,0 +1,2 @@
+// The same load as the default dataset's page: the root layout hands it the landscape dataset.
+export { load } from '../../../indications/[id]/+page';
