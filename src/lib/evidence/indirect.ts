@@ -34,7 +34,8 @@ function comparatorTreatment(located: LocatedResult): string | undefined {
 	return located.study.arms.find((arm) => arm.id === armId)?.treatmentId;
 }
 
-/** Problems with the references of the dataset's indirect comparisons, with their paths. */
+/** Problems with the references of the dataset's indirect comparisons, with their paths
+ * (their provenances are checked with every other one, in validate.ts). */
 export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 	const issues: ValidationIssue[] = [];
 	const results = resultIndex(dataset);
@@ -77,12 +78,6 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 						path: `${base}.transitivity[${d}].cells.${studyId}`,
 						message: `unknown study "${studyId}"`
 					});
-			for (const [studyId, cell] of Object.entries(dim.cells))
-				if (cell.provenance && !sourceIds.has(cell.provenance.sourceId))
-					issues.push({
-						path: `${base}.transitivity[${d}].cells.${studyId}.provenance.sourceId`,
-						message: `unknown source "${cell.provenance.sourceId}"`
-					});
 		});
 		itc.unanchored?.studyIds.forEach((studyId, j) => {
 			if (!studyIds.has(studyId))
@@ -92,15 +87,12 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 				});
 		});
 		itc.published.forEach((p, j) => {
-			for (const [key, ref] of [
-				['sourceId', p.sourceId],
-				['provenance.sourceId', p.provenance.sourceId]
-			])
-				if (!sourceIds.has(ref))
-					issues.push({
-						path: `${base}.published[${j}].${key}`,
-						message: `unknown source "${ref}"`
-					});
+			// Its provenance (source, quote) is checked with every other provenance (validate.ts).
+			if (!sourceIds.has(p.sourceId))
+				issues.push({
+					path: `${base}.published[${j}].sourceId`,
+					message: `unknown source "${p.sourceId}"`
+				});
 		});
 	});
 	return issues;
