@@ -113,7 +113,7 @@ export function networkFrame(
 	const frame = chartFrame({
 		spec: content.spec,
 		locale,
-		notes: [m.ls_network_caption()],
+		notes: [m.ls_network_caption(), m.ls_exploratory_note()],
 		legendItems: [],
 		width,
 		fontSize,

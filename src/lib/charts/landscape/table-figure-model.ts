@@ -62,15 +62,35 @@ export function placeTable(table: FigureTable, plotWidth: number, fontSize: numb
 			...header.split(/\s+/).map((w) => w.length),
 			...table.rows.map((r) => (r.cells[key] ?? '').length)
 		);
-	const weights = table.columns.map((c) =>
-		Math.min(MAX_WEIGHT, Math.max(MIN_WEIGHT, longest(c.key, c.header)))
+	const longestWord = (key: string) =>
+		Math.max(
+			0,
+			...table.rows.flatMap((r) => (r.cells[key] ?? '').split(/\s+/).map((w) => w.length))
+		);
+	const ch = fontSize * CHAR_WIDTH.regular;
+	const pad = ch * 1.5;
+	// Every column first gets its longest word (no word is cut), then the rest of the width
+	// goes to the columns that want more, in proportion to what they want (within limits).
+	const least = table.columns.map((c) => longestWord(c.key) * ch * 1.05 + pad);
+	const wanted = table.columns.map((c, i) =>
+		Math.max(
+			least[i],
+			Math.min(MAX_WEIGHT, Math.max(MIN_WEIGHT, longest(c.key, c.header))) * ch + pad
+		)
 	);
-	const total = weights.reduce((a, b) => a + b, 0);
+	const leastTotal = least.reduce((a, b) => a + b, 0);
+	const extra = Math.max(0, plotWidth - leastTotal);
+	const more = wanted.map((w, i) => w - least[i]);
+	const moreTotal = more.reduce((a, b) => a + b, 0);
+	const widths = least.map((l, i) =>
+		leastTotal >= plotWidth
+			? (l / leastTotal) * plotWidth
+			: l + (moreTotal > 0 ? (more[i] / moreTotal) * extra : extra / least.length)
+	);
 	let at = 0;
-	const pad = fontSize * CHAR_WIDTH.regular * 1.5;
 	const columns = table.columns.map((c, i) => {
 		const x0 = at;
-		at += weights[i] / total;
+		at += widths[i] / plotWidth;
 		const inner = Math.max(1, (at - x0) * plotWidth - pad);
 		return { key: c.key, x0, x1: at, header: wrapText(c.header, inner, fontSize, 'bold') };
 	});
