@@ -81,8 +81,5 @@ export const OPTIONAL_TIDY_COLUMNS: { key: 'text' | 'quote'; header: string }[] 
 
 /** The columns of an export of `rows`: the tidy columns, then the optional ones any row fills. */
 export function tidyColumnsOf(rows: TidyRow[]): { key: keyof TidyRow; header: string }[] {
-	return [
-		...TIDY_COLUMNS,
-		...OPTIONAL_TIDY_COLUMNS.filter(({ key }) => rows.some((r) => r[key]))
-	];
+	return [...TIDY_COLUMNS, ...OPTIONAL_TIDY_COLUMNS.filter(({ key }) => rows.some((r) => r[key]))];
 }

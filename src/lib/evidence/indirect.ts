@@ -4,7 +4,12 @@
  */
 import { bucher, type BucherResult, type PrintedEffect } from '../stats/bucher';
 import type { Dataset, IndirectComparison, IndirectInputs, Result, Study } from './schema';
-import type { ValidationIssue } from './validate';
+
+/** A problem with its path; the shape of validate.ts's issues (not imported: validate uses this module). */
+export interface IndirectIssue {
+	path: string;
+	message: string;
+}
 
 export interface LocatedResult {
 	result: Result;
@@ -36,8 +41,8 @@ function comparatorTreatment(located: LocatedResult): string | undefined {
 
 /** Problems with the references of the dataset's indirect comparisons, with their paths
  * (their provenances are checked with every other one, in validate.ts). */
-export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
-	const issues: ValidationIssue[] = [];
+export function checkIndirectComparisons(dataset: Dataset): IndirectIssue[] {
+	const issues: IndirectIssue[] = [];
 	const results = resultIndex(dataset);
 	const studyIds = new Set(dataset.studies.map((s) => s.id));
 	const sourceIds = new Set(dataset.sources.map((s) => s.id));

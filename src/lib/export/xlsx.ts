@@ -54,7 +54,9 @@ export async function buildWorkbook(spec: ChartSpec, rows: TidyRow[], options: X
 	data.getRow(1).font = { bold: true };
 	const columnIndex = new Map(headers.map((h, i) => [h, i + 1]));
 	for (const row of rows) {
-		const cells = rowCells(row, columns).map((cell) => (typeof cell === 'string' ? text(cell) : cell));
+		const cells = rowCells(row, columns).map((cell) =>
+			typeof cell === 'string' ? text(cell) : cell
+		);
 		const added = data.addRow(cells);
 		added.eachCell((cell) => {
 			if (typeof cell.value === 'number') cell.numFmt = numberFormatFor(cell.value);

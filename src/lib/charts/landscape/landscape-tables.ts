@@ -227,7 +227,7 @@ export function transitivityTable(dataset: Dataset, itc: IndirectComparison): Ta
 		spec: specOf(dataset, `transitivity-${itc.id}`, m.ls_transitivity_heading(), itc.title, tidy),
 		tidy,
 		notes: [
-			m.ls_transitivity_intro(),
+			m.ls_exploratory_note(),
 			...itc.transitivity.filter((d) => d.note).map((d) => `${d.label}: ${d.note}`)
 		],
 		table: {
