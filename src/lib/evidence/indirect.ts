@@ -45,7 +45,8 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 		if (!dataset.treatments.some((t) => t.id === itc.anchorTreatmentId))
 			issues.push({
 				path: `${base}.anchorTreatmentId`,
-				message: `unknown treatment "${itc.anchorTreatmentId}"`
+				message: `unknown treatment "${itc.anchorTreatmentId}"`,
+				kind: 'reference'
 			});
 		const inputs: [string, IndirectInputs][] = [
 			[`${base}.main`, itc.main],
@@ -55,19 +56,25 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 			for (const key of ['abResultId', 'cbResultId'] as const) {
 				const located = results.get(input[key]);
 				if (!located) {
-					issues.push({ path: `${path}.${key}`, message: `unknown result "${input[key]}"` });
+					issues.push({
+						path: `${path}.${key}`,
+						message: `unknown result "${input[key]}"`,
+						kind: 'reference'
+					});
 					continue;
 				}
 				if (comparatorTreatment(located) !== itc.anchorTreatmentId)
 					issues.push({
 						path: `${path}.${key}`,
-						message: `"${input[key]}" is not an effect against the common comparator "${itc.anchorTreatmentId}"`
+						message: `"${input[key]}" is not an effect against the common comparator "${itc.anchorTreatmentId}"`,
+						kind: 'value'
 					});
 				const effect = printedEffect(located.result);
 				if (typeof effect === 'string')
 					issues.push({
 						path: `${path}.${key}`,
-						message: `"${input[key]}" cannot be used: ${effect}`
+						message: `"${input[key]}" cannot be used: ${effect}`,
+						kind: 'value'
 					});
 			}
 		itc.transitivity.forEach((dim, d) => {
@@ -75,20 +82,23 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 				if (!studyIds.has(studyId))
 					issues.push({
 						path: `${base}.transitivity[${d}].cells.${studyId}`,
-						message: `unknown study "${studyId}"`
+						message: `unknown study "${studyId}"`,
+						kind: 'reference'
 					});
 			for (const [studyId, cell] of Object.entries(dim.cells))
 				if (cell.provenance && !sourceIds.has(cell.provenance.sourceId))
 					issues.push({
 						path: `${base}.transitivity[${d}].cells.${studyId}.provenance.sourceId`,
-						message: `unknown source "${cell.provenance.sourceId}"`
+						message: `unknown source "${cell.provenance.sourceId}"`,
+						kind: 'reference'
 					});
 		});
 		itc.unanchored?.studyIds.forEach((studyId, j) => {
 			if (!studyIds.has(studyId))
 				issues.push({
 					path: `${base}.unanchored.studyIds[${j}]`,
-					message: `unknown study "${studyId}"`
+					message: `unknown study "${studyId}"`,
+					kind: 'reference'
 				});
 		});
 		itc.published.forEach((p, j) => {
@@ -99,7 +109,8 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 				if (!sourceIds.has(ref))
 					issues.push({
 						path: `${base}.published[${j}].${key}`,
-						message: `unknown source "${ref}"`
+						message: `unknown source "${ref}"`,
+						kind: 'reference'
 					});
 		});
 	});

@@ -44,7 +44,11 @@ export function pickShared(
 			const record = pool.find((r) => r.id === id);
 			if (!record)
 				throw new DatasetValidationError('data/landscape', [
-					{ path: `shared.${kind}`, message: `"${id}" is not in the default dataset` }
+					{
+						path: `shared.${kind}`,
+						message: `"${id}" is not in the default dataset`,
+						kind: 'reference'
+					}
 				]);
 			return record;
 		});
@@ -110,7 +114,8 @@ export function loadLandscapeDataset(): Dataset {
 			'data/landscape/indirect-comparisons.json',
 			parsed.issues.map((issue) => ({
 				path: v.getDotPath(issue) ?? '(file)',
-				message: issue.message
+				message: issue.message,
+				kind: 'value'
 			}))
 		);
 	const dataset: Dataset = { ...outcome.dataset, indirectComparisons: parsed.output };
