@@ -441,6 +441,28 @@ const curveCases: BrokenCase[] = [
 				}
 			];
 		}
+	},
+	{
+		// Found by the fuzz suite: the CSV attaches a second set for an arm to the first.
+		rule: 'two patient-data sets for one arm',
+		breakIt: (d) => {
+			const { result, path } = findResult(d, SURVIVAL_RESULT);
+			const data = {
+				armId: SURVIVAL_ARM,
+				timeUnit: 'months' as const,
+				time: [1, 2],
+				event: [1, 0],
+				method: 'published' as const,
+				provenance: { sourceId: result.provenance.sourceId, locator: 'Supplement, Table S4' }
+			};
+			result.patientData = [data, structuredClone(data)];
+			return [
+				{
+					path: `${path}.patientData[1].armId`,
+					message: `a second patient-data set for arm "${SURVIVAL_ARM}"; keep one per arm`
+				}
+			];
+		}
 	}
 ];
 

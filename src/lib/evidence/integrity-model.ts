@@ -238,17 +238,24 @@ export function checkSurvivalData(
 	explained: Set<string>,
 	issues: Issue[]
 ) {
-	const curveArms = new Set<string>();
-	result.curves?.forEach((curve, c) => {
-		if (curveArms.has(curve.armId))
-			issues.push({
-				path: `${path}.curves[${c}].armId`,
-				message: `a second curve for arm "${curve.armId}"; keep one per arm`,
-				kind: 'value'
-			});
-		curveArms.add(curve.armId);
-		checkCurve(curve, `${path}.curves[${c}]`, study, explained, result.id, issues);
-	});
+	// One curve and one patient-data set per arm: the CSV attaches a second one to the first.
+	const secondPerArm = (list: 'curves' | 'patientData', noun: string) => {
+		const arms = new Set<string>();
+		result[list]?.forEach(({ armId }, k) => {
+			if (arms.has(armId))
+				issues.push({
+					path: `${path}.${list}[${k}].armId`,
+					message: `a second ${noun} for arm "${armId}"; keep one per arm`,
+					kind: 'value'
+				});
+			arms.add(armId);
+		});
+	};
+	secondPerArm('curves', 'curve');
+	secondPerArm('patientData', 'patient-data set');
+	result.curves?.forEach((curve, c) =>
+		checkCurve(curve, `${path}.curves[${c}]`, study, explained, result.id, issues)
+	);
 	result.patientData?.forEach((data, k) =>
 		checkPatientData(data, `${path}.patientData[${k}]`, study, issues)
 	);
