@@ -447,12 +447,12 @@ const curveCases: BrokenCase[] = [
 		rule: 'two patient-data sets for one arm',
 		breakIt: (d) => {
 			const { result, path } = findResult(d, SURVIVAL_RESULT);
-			const data = {
+			const data: NonNullable<ResultInput['patientData']>[number] = {
 				armId: SURVIVAL_ARM,
-				timeUnit: 'months' as const,
+				timeUnit: 'months',
 				time: [1, 2],
 				event: [1, 0],
-				method: 'published' as const,
+				method: 'published',
 				provenance: { sourceId: result.provenance.sourceId, locator: 'Supplement, Table S4' }
 			};
 			result.patientData = [data, structuredClone(data)];
