@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { readEmbeddedDatasetInput, readSourceTexts } from '$lib/evidence/load';
 import { validateDataset, type SourceTexts, type ValidationIssue } from '$lib/evidence/validate';
 import type { DatasetInput } from '$lib/evidence/schema';
+import { ISSUE_KINDS } from '$lib/evidence/issues';
 
 type StudyInput = DatasetInput['studies'][number];
 type ResultInput = StudyInput['endpoints'][number]['results'][number];
@@ -20,9 +21,15 @@ const input = readEmbeddedDatasetInput() as unknown as DatasetInput;
 const texts: SourceTexts = readSourceTexts(input);
 const fresh = (): DatasetInput => structuredClone(input);
 
-function issuesOf(d: DatasetInput): ValidationIssue[] {
+/** What these cases compare: path and message. Every issue's kind is checked here, and which
+ * kind each rule gives in issue-kinds.test.ts. */
+type Reported = Pick<ValidationIssue, 'path' | 'message'>;
+
+function issuesOf(d: DatasetInput): Reported[] {
 	const outcome = validateDataset(d, texts);
-	return outcome.ok ? [] : outcome.issues;
+	const issues = outcome.ok ? [] : outcome.issues;
+	for (const issue of issues) expect(ISSUE_KINDS, issue.message).toContain(issue.kind);
+	return issues.map(({ path, message }) => ({ path, message }));
 }
 
 function findResult(d: DatasetInput, id: string): { result: ResultInput; path: string } {
@@ -79,7 +86,7 @@ function ownedBy(d: DatasetInput, medicineId: string) {
 
 interface BrokenCase {
 	rule: string;
-	breakIt: (d: DatasetInput) => ValidationIssue[];
+	breakIt: (d: DatasetInput) => Reported[];
 }
 
 const facetCases: BrokenCase[] = [
@@ -431,6 +438,28 @@ const curveCases: BrokenCase[] = [
 				{
 					path: `${path}.patientData[0].event`,
 					message: '2 event flags for 3 times; give one per patient'
+				}
+			];
+		}
+	},
+	{
+		// Found by the fuzz suite: the CSV attaches a second set for an arm to the first.
+		rule: 'two patient-data sets for one arm',
+		breakIt: (d) => {
+			const { result, path } = findResult(d, SURVIVAL_RESULT);
+			const data: NonNullable<ResultInput['patientData']>[number] = {
+				armId: SURVIVAL_ARM,
+				timeUnit: 'months',
+				time: [1, 2],
+				event: [1, 0],
+				method: 'published',
+				provenance: { sourceId: result.provenance.sourceId, locator: 'Supplement, Table S4' }
+			};
+			result.patientData = [data, structuredClone(data)];
+			return [
+				{
+					path: `${path}.patientData[1].armId`,
+					message: `a second patient-data set for arm "${SURVIVAL_ARM}"; keep one per arm`
 				}
 			];
 		}

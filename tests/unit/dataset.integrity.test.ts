@@ -11,6 +11,7 @@ import {
 	type ValidationIssue
 } from '$lib/evidence/validate';
 import type { DatasetInput } from '$lib/evidence/schema';
+import { ISSUE_KINDS } from '$lib/evidence/issues';
 
 type StudyInput = DatasetInput['studies'][number];
 type ResultInput = StudyInput['endpoints'][number]['results'][number];
@@ -53,9 +54,15 @@ function indexOfId(items: { id: string }[] | undefined, id: string): number {
 	return i;
 }
 
-function issuesOf(d: DatasetInput): ValidationIssue[] {
+/** What these cases compare: path and message. Every issue's kind is checked here, and which
+ * kind each rule gives in issue-kinds.test.ts. */
+type Reported = Pick<ValidationIssue, 'path' | 'message'>;
+
+function issuesOf(d: DatasetInput): Reported[] {
 	const outcome = validateDataset(d, texts);
-	return outcome.ok ? [] : outcome.issues;
+	const issues = outcome.ok ? [] : outcome.issues;
+	for (const issue of issues) expect(ISSUE_KINDS, issue.message).toContain(issue.kind);
+	return issues.map(({ path, message }) => ({ path, message }));
 }
 
 describe('the embedded dataset', () => {
@@ -73,7 +80,7 @@ describe('the embedded dataset', () => {
 interface BrokenCase {
 	rule: string;
 	/** Breaks a fresh copy in one place and returns the issues the validator must report. */
-	breakIt: (d: DatasetInput) => ValidationIssue[];
+	breakIt: (d: DatasetInput) => Reported[];
 }
 
 const cases: BrokenCase[] = [

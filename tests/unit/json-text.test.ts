@@ -64,7 +64,7 @@ describe('parseJsonText reports keys that JSON.parse would accept silently', () 
 		const read = parseJsonText('{"a": 1,\n "a": 2}');
 		expect(read.value).toEqual({ a: 2 });
 		expect(read.issues).toEqual([
-			expect.objectContaining({ path: 'a', line: 2, column: 2, kind: 'duplicate-key' })
+			expect.objectContaining({ path: 'a', line: 2, column: 2, kind: 'duplicate' })
 		]);
 	});
 

@@ -2,18 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { reconstructIPD } from '$lib/stats';
 import { analyse, kmAt, kmSteps, timePerPixels } from './analysis';
 import { newArm, newProject, type DigitiseProject } from './project';
+import { YEARS_PROPORTION } from './test-calibrations';
 
 /** Two arms drawn as exact steps on a 0–10 (x: 100 px per unit) by 0–1 (y: 400 px) plot. */
 function project(): DigitiseProject {
 	const p = newProject();
-	p.calibration = {
-		x1: { x: 0, y: 400, value: 0 },
-		x2: { x: 1000, y: 400, value: 10 },
-		y1: { x: 0, y: 400, value: 0 },
-		y2: { x: 0, y: 0, value: 1 },
-		yScale: 'proportion',
-		timeUnit: 'years'
-	};
+	p.calibration = YEARS_PROPORTION;
 	p.riskTimes = [0, 5];
 	const steps = (levels: [number, number][]) => {
 		const points = [{ x: 0, y: 0 }];

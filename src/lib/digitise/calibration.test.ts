@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { axisMapping, calibrationProblems, gridValues, type Calibration } from './calibration';
+import { MONTHS_PERCENT } from './test-calibrations';
 
-const straight: Calibration = {
-	x1: { x: 100, y: 400, value: 0 },
-	x2: { x: 700, y: 400, value: 36 },
-	y1: { x: 100, y: 400, value: 0 },
-	y2: { x: 100, y: 50, value: 100 },
-	yScale: 'percent',
-	timeUnit: 'months'
-};
+const straight: Calibration = MONTHS_PERCENT;
 
 describe('axisMapping', () => {
 	it.each([

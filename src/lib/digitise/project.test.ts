@@ -10,17 +10,11 @@ import {
 	type DigitiseProject
 } from './project';
 import { curveFragment, patientDataCsv, pointsCsv, readPatientDataCsv } from './exports';
+import { MONTHS_PERCENT } from './test-calibrations';
 
 function calibrated(): DigitiseProject {
 	let project = newProject();
-	project.calibration = {
-		x1: { x: 100, y: 400, value: 0 },
-		x2: { x: 700, y: 400, value: 36 },
-		y1: { x: 100, y: 400, value: 0 },
-		y2: { x: 100, y: 50, value: 100 },
-		yScale: 'percent',
-		timeUnit: 'months'
-	};
+	project.calibration = MONTHS_PERCENT;
 	project.source = {
 		sourceId: 'example-paper',
 		locator: 'page 4',

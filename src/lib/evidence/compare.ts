@@ -3,18 +3,11 @@
  * cycles" of one study sits next to the same endpoint of another, and each figure keeps
  * its own arm, source and provenance.
  */
-import type { Dataset, EndpointKind, Study } from './schema';
+import { EndpointKindSchema, type Dataset, type EndpointKind, type Study } from './schema';
 import { studyResults, type LocatedResult } from './queries';
 
-export const ENDPOINT_KIND_ORDER: readonly EndpointKind[] = [
-	'response',
-	'event-rate',
-	'landmark-survival',
-	'median-time',
-	'hazard-ratio',
-	'difference',
-	'qualitative'
-];
+/** Endpoint kinds in the order the schema lists them: responses first, text last. */
+export const ENDPOINT_KIND_ORDER: readonly EndpointKind[] = EndpointKindSchema.options;
 
 export interface CompareRow {
 	/** Kind and normalised label: the alignment key. */

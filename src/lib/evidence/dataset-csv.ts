@@ -20,6 +20,7 @@ import { neutraliseFormula, restoreNeutralised } from './neutralise';
 import { detectSeparator, parseCsv, serialiseCsv, type CsvSeparator } from './csv';
 import { ancestors, parseJsonText } from './json-text';
 import type { Dataset } from './schema';
+import type { IssueKind } from './issues';
 import {
 	columnsOf,
 	f,
@@ -524,7 +525,7 @@ export interface CsvDatasetIssue {
 	column?: number;
 	columnName?: string;
 	message: string;
-	kind: 'syntax' | 'csv-structure' | 'reference' | 'forbidden-key';
+	kind: Extract<IssueKind, 'syntax' | 'csv-structure' | 'reference' | 'forbidden-key'>;
 }
 
 /** Where a dataset path came from in the CSV. */
@@ -747,14 +748,8 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 				if (!container[key] || typeof container[key] !== 'object') container[key] = {};
 				container = container[key] as Obj;
 			}
-			const value = decode(cell(c), field.type, (message) =>
-				issues.push({
-					line,
-					column: (c ?? 0) + 1,
-					columnName: field.column,
-					message,
-					kind: message.startsWith('forbidden key') ? 'forbidden-key' : 'syntax'
-				})
+			const value = decode(cell(c), field.type, (message, kind) =>
+				issues.push({ line, column: (c ?? 0) + 1, columnName: field.column, message, kind })
 			);
 			if (value !== undefined) setPath(object, keys, value);
 		}
@@ -766,7 +761,11 @@ export function readDatasetCsv(text: string): CsvDatasetResult {
 	return { input, issues, separator, locate };
 }
 
-function decode(raw: string, type: CellType, report: (message: string) => void): unknown {
+function decode(
+	raw: string,
+	type: CellType,
+	report: (message: string, kind: 'syntax' | 'forbidden-key') => void
+): unknown {
 	if (raw === '') return type === 'list' ? [] : type === 'nullable-number' ? null : undefined;
 	switch (type) {
 		case 'number':
@@ -781,11 +780,13 @@ function decode(raw: string, type: CellType, report: (message: string) => void):
 		case 'json': {
 			const read = parseJsonText(restoreNeutralised(raw));
 			for (const issue of read.issues)
-				report(
-					issue.kind === 'forbidden-key'
-						? `${issue.message} in the JSON of this cell`
-						: `the cell is not valid JSON (${issue.message}, character ${issue.column}); write a list such as ["first", "second"]`
-				);
+				if (issue.kind === 'forbidden-key')
+					report(`${issue.message} in the JSON of this cell`, 'forbidden-key');
+				else
+					report(
+						`the cell is not valid JSON (${issue.message}, character ${issue.column}); write a list such as ["first", "second"]`,
+						'syntax'
+					);
 			return read.issues.length ? undefined : read.value;
 		}
 		default:

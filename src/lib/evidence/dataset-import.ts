@@ -8,7 +8,8 @@ import { readDatasetCsv, type CsvLocation } from './dataset-csv';
 import { locateJsonPaths, parseJsonText } from './json-text';
 import type { Migration } from './migrate';
 import type { Dataset } from './schema';
-import { issueKind, validateDataset, type IssueKind, type ValidationIssue } from './validate';
+import type { IssueKind, ValidationIssue } from './issues';
+import { validateDataset } from './validate';
 
 /** Files larger than this are refused before they are read (20 MB). */
 export const MAX_IMPORT_BYTES = 20_000_000;
@@ -149,7 +150,7 @@ function located(
 	issue: ValidationIssue,
 	place: CsvLocation | { line: number; column: number } | undefined
 ): ImportIssue {
-	return { path: issue.path, message: issue.message, kind: issueKind(issue), ...place };
+	return { path: issue.path, message: issue.message, kind: issue.kind, ...place };
 }
 
 function importJson(text: string): ImportOutcome {
@@ -157,7 +158,7 @@ function importJson(text: string): ImportOutcome {
 	const readIssues: ImportIssue[] = read.issues.map((i) => ({
 		path: i.path,
 		message: i.message,
-		kind: i.kind === 'duplicate-key' ? 'duplicate' : i.kind,
+		kind: i.kind,
 		line: i.line,
 		column: i.column
 	}));

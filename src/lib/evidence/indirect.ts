@@ -2,14 +2,12 @@
  * Anchored indirect comparisons declared by a dataset: their references checked, their inputs
  * read from the dataset's own results and combined with the Bucher method.
  */
+import type { ValidationIssue } from './issues';
 import { bucher, type BucherResult, type PrintedEffect } from '../stats/bucher';
 import type { Dataset, IndirectComparison, IndirectInputs, Result, Study } from './schema';
 
 /** A problem with its path; the shape of validate.ts's issues (not imported: validate uses this module). */
-export interface IndirectIssue {
-	path: string;
-	message: string;
-}
+export type IndirectIssue = ValidationIssue;
 
 export interface LocatedResult {
 	result: Result;
@@ -51,7 +49,8 @@ export function checkIndirectComparisons(dataset: Dataset): IndirectIssue[] {
 		if (!dataset.treatments.some((t) => t.id === itc.anchorTreatmentId))
 			issues.push({
 				path: `${base}.anchorTreatmentId`,
-				message: `unknown treatment "${itc.anchorTreatmentId}"`
+				message: `unknown treatment "${itc.anchorTreatmentId}"`,
+				kind: 'reference'
 			});
 		const inputs: [string, IndirectInputs][] = [
 			[`${base}.main`, itc.main],
@@ -61,19 +60,25 @@ export function checkIndirectComparisons(dataset: Dataset): IndirectIssue[] {
 			for (const key of ['abResultId', 'cbResultId'] as const) {
 				const located = results.get(input[key]);
 				if (!located) {
-					issues.push({ path: `${path}.${key}`, message: `unknown result "${input[key]}"` });
+					issues.push({
+						path: `${path}.${key}`,
+						message: `unknown result "${input[key]}"`,
+						kind: 'reference'
+					});
 					continue;
 				}
 				if (comparatorTreatment(located) !== itc.anchorTreatmentId)
 					issues.push({
 						path: `${path}.${key}`,
-						message: `"${input[key]}" is not an effect against the common comparator "${itc.anchorTreatmentId}"`
+						message: `"${input[key]}" is not an effect against the common comparator "${itc.anchorTreatmentId}"`,
+						kind: 'value'
 					});
 				const effect = printedEffect(located.result);
 				if (typeof effect === 'string')
 					issues.push({
 						path: `${path}.${key}`,
-						message: `"${input[key]}" cannot be used: ${effect}`
+						message: `"${input[key]}" cannot be used: ${effect}`,
+						kind: 'value'
 					});
 			}
 		itc.transitivity.forEach((dim, d) => {
@@ -81,14 +86,16 @@ export function checkIndirectComparisons(dataset: Dataset): IndirectIssue[] {
 				if (!studyIds.has(studyId))
 					issues.push({
 						path: `${base}.transitivity[${d}].cells.${studyId}`,
-						message: `unknown study "${studyId}"`
+						message: `unknown study "${studyId}"`,
+						kind: 'reference'
 					});
 		});
 		itc.unanchored?.studyIds.forEach((studyId, j) => {
 			if (!studyIds.has(studyId))
 				issues.push({
 					path: `${base}.unanchored.studyIds[${j}]`,
-					message: `unknown study "${studyId}"`
+					message: `unknown study "${studyId}"`,
+					kind: 'reference'
 				});
 		});
 		itc.published.forEach((p, j) => {
@@ -96,7 +103,8 @@ export function checkIndirectComparisons(dataset: Dataset): IndirectIssue[] {
 			if (!sourceIds.has(p.sourceId))
 				issues.push({
 					path: `${base}.published[${j}].sourceId`,
-					message: `unknown source "${p.sourceId}"`
+					message: `unknown source "${p.sourceId}"`,
+					kind: 'reference'
 				});
 		});
 	});

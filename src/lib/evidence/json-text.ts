@@ -21,6 +21,7 @@ import {
 	type Token,
 	type ValueNode
 } from '@humanwhocodes/momoa';
+import type { IssueKind } from './issues';
 import { FORBIDDEN_KEYS, formatPath } from './validate';
 
 /** A problem found while reading the text, with its place in the file. */
@@ -32,7 +33,7 @@ export interface TextIssue {
 	/** Dataset path at that place, e.g. `studies[2].arms[0]`, or `(root)`. */
 	path: string;
 	message: string;
-	kind: 'syntax' | 'duplicate-key' | 'forbidden-key';
+	kind: Extract<IssueKind, 'syntax' | 'duplicate' | 'forbidden-key'>;
 }
 
 export interface JsonTextResult {
@@ -313,7 +314,7 @@ function evaluateObject(node: ObjectNode, text: string, path: Segment[], found: 
 					pos,
 					path: formatPath(path),
 					message: `duplicate key "${key}": the file gives this field twice`,
-					kind: 'duplicate-key'
+					kind: 'duplicate'
 				});
 			keys.add(key);
 			out[key] = evaluate(member.value, text, path, found);

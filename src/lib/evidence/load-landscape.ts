@@ -42,7 +42,11 @@ export function pickShared(
 			const record = pool.find((r) => r.id === id);
 			if (!record)
 				throw new DatasetValidationError('data/landscape', [
-					{ path: `shared.${kind}`, message: `"${id}" is not in the default dataset` }
+					{
+						path: `shared.${kind}`,
+						message: `"${id}" is not in the default dataset`,
+						kind: 'reference'
+					}
 				]);
 			return record;
 		});

@@ -4,7 +4,7 @@
  */
 import embedded from '../../../data/embedded.json';
 import type { Dataset } from './schema';
-import { formatIssues, validateDataset, type SourceTexts } from './validate';
+import { formatIssues, validateDataset, type SourceTexts, type ValidationIssue } from './validate';
 
 /** The folder under data/ of the dataset the site embeds, named in data/embedded.json. */
 const EMBEDDED_DIR = `/data/${embedded.dataset}`;
@@ -26,7 +26,7 @@ const storedTexts = import.meta.glob<string>('/data/sources/*.txt', {
 export class DatasetValidationError extends Error {
 	constructor(
 		readonly label: string,
-		readonly issues: { path: string; message: string }[]
+		readonly issues: ValidationIssue[]
 	) {
 		super(`${label} failed validation with ${issues.length} problem(s):\n${formatIssues(issues)}`);
 		this.name = 'DatasetValidationError';

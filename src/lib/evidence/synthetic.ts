@@ -9,6 +9,7 @@
  * Every result is a forest-plot row, so `results` is also the number of rows drawn.
  */
 import type { Arm, Dataset, Endpoint, Facet, Indication, Result, Source, Study } from './schema';
+import { seededUniform } from '../stats/survival/simulate';
 
 export interface SyntheticOptions {
 	/** Number of results (all percent, response or event rate). */
@@ -19,17 +20,8 @@ export interface SyntheticOptions {
 	resultsPerStudy?: number;
 }
 
-/** A small, fast, seedable PRNG (mulberry32): uniform numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A small, fast, seedable PRNG (mulberry32), the one the survival simulation draws from. */
+export const seededRandom: (seed: number) => () => number = seededUniform;
 
 /** The synthetic populations' facets: invented, like everything else here. */
 export const SYNTHETIC_FACETS: Facet[] = [

@@ -12,14 +12,12 @@ import {
 	checkTreatments
 } from './integrity-model';
 import { checkIndirectComparisons } from './indirect';
+import { checkReferences } from './integrity-references';
 import { migrateDataset, type Migration } from './migrate';
+import type { ValidationIssue } from './issues';
 import { DatasetSchema, type Dataset, type Provenance, type Result, type Study } from './schema';
 
-export interface ValidationIssue {
-	/** Dotted path with indices, e.g. `studies[2].arms[0].n`. */
-	path: string;
-	message: string;
-}
+export type { IssueKind, ValidationIssue } from './issues';
 
 export type ValidationOutcome =
 	| { ok: true; dataset: Dataset; issues: []; migration?: Migration }
@@ -73,7 +71,11 @@ export function findForbiddenKeys(input: unknown): ValidationIssue[] {
 		for (let k = keys.length - 1; k >= 0; k--) {
 			const key = keys[k];
 			if (FORBIDDEN_KEYS.has(key))
-				issues.push({ path: formatPath([...path, key]), message: `forbidden key "${key}"` });
+				issues.push({
+					path: formatPath([...path, key]),
+					message: `forbidden key "${key}"`,
+					kind: 'forbidden-key'
+				});
 			else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
 		}
 	}
@@ -103,14 +105,33 @@ const BOUND_WORDS: Record<string, string> = {
 	lt_value: 'a number <'
 };
 
-/** One valibot issue as a sentence: what was expected, what was found. */
-function describeShapeIssue(issue: v.BaseIssue<unknown>): string {
+/** Expected values that name a type ("a string", "one of …") rather than a value ("2"). */
+function namesType(expected: string): boolean {
+	return (
+		['Object', 'Array', 'string', 'boolean', 'number'].includes(expected) ||
+		expected.replace(/^\((.*)\)$/, '$1').split(' | ').length > 1
+	);
+}
+
+/** One valibot issue as a sentence (what was expected, what was found) and its kind. */
+function describeShapeIssue(issue: v.BaseIssue<unknown>): Omit<ValidationIssue, 'path'> {
 	const got = received(issue);
 	if (issue.type === 'strict_object' && issue.received === 'undefined')
-		return 'required field is missing';
-	if (issue.type === 'strict_object' && issue.expected === 'never') return `unknown field ${got}`;
-	if (issue.kind === 'schema')
-		return `expected ${describeExpected(issue.expected ?? '')}, got ${got}`;
+		return { message: 'required field is missing', kind: 'missing' };
+	if (issue.type === 'strict_object' && issue.expected === 'never')
+		return { message: `unknown field ${got}`, kind: 'unknown-field' };
+	if (issue.kind === 'schema') {
+		const expected = issue.expected ?? '';
+		return {
+			message: `expected ${describeExpected(expected)}, got ${got}`,
+			kind: namesType(expected) ? 'type' : 'value'
+		};
+	}
+	return { message: describeRule(issue, got), kind: 'value' };
+}
+
+/** A broken rule (a length, a bound, one of our own checks) as a sentence. */
+function describeRule(issue: v.BaseIssue<unknown>, got: string): string {
 	if (issue.type === 'min_length') {
 		const items = Array.isArray(issue.input) ? issue.input.length : undefined;
 		const least = (issue.expected ?? '').replace('>=', '');
@@ -141,10 +162,10 @@ export function validateShape(raw: unknown): ValidationOutcome {
 	if (parsed.success && !forbidden.length)
 		return { ok: true, dataset: parsed.output, issues: [], ...(migration ? { migration } : {}) };
 	const reported = new Set(forbidden.map((i) => i.path));
-	const shapeIssues = parsed.success
+	const shapeIssues: ValidationIssue[] = parsed.success
 		? []
 		: parsed.issues
-				.map((issue) => ({ path: issuePath(issue.path), message: describeShapeIssue(issue) }))
+				.map((issue) => ({ path: issuePath(issue.path), ...describeShapeIssue(issue) }))
 				.filter((issue) => !reported.has(issue.path));
 	return { ok: false, issues: [...forbidden, ...shapeIssues], ...(migration ? { migration } : {}) };
 }
@@ -167,68 +188,62 @@ function checkProvenance(
 ) {
 	const source = dataset.sources.find((s) => s.id === prov.sourceId);
 	if (!source) {
-		issues.push({ path: `${path}.sourceId`, message: `unknown source "${prov.sourceId}"` });
+		issues.push({
+			path: `${path}.sourceId`,
+			message: `unknown source "${prov.sourceId}"`,
+			kind: 'reference'
+		});
 		return;
 	}
 	if (!source.file) return;
 	if (!prov.quote) {
 		issues.push({
 			path: `${path}.quote`,
-			message: `source "${source.id}" is stored verbatim, so a quote from it is required`
+			message: `source "${source.id}" is stored verbatim, so a quote from it is required`,
+			kind: 'provenance'
 		});
 		return;
 	}
 	const text = texts?.[source.id];
 	if (texts && text === undefined) {
-		issues.push({ path: `${path}.sourceId`, message: `no stored text for source "${source.id}"` });
+		issues.push({
+			path: `${path}.sourceId`,
+			message: `no stored text for source "${source.id}"`,
+			kind: 'reference'
+		});
 	} else if (
 		text !== undefined &&
 		!normaliseWhitespace(text).includes(normaliseWhitespace(prov.quote))
 	) {
 		issues.push({
 			path: `${path}.quote`,
-			message: `quote does not occur verbatim in the stored text of "${source.id}"`
+			message: `quote does not occur verbatim in the stored text of "${source.id}"`,
+			kind: 'provenance'
 		});
 	}
 	if (printed && !normaliseWhitespace(prov.quote).includes(normaliseWhitespace(printed))) {
 		issues.push({
 			path: `${path}.quote`,
-			message: `quote does not contain the figure as printed ("${printed}")`
+			message: `quote does not contain the figure as printed ("${printed}")`,
+			kind: 'provenance'
 		});
 	}
 }
 
-function checkResult(
-	result: Result,
-	path: string,
-	study: Study,
-	explained: Set<string>,
-	dataset: Dataset,
-	texts: SourceTexts | undefined,
-	issues: ValidationIssue[]
-) {
-	const { events, total, value, ci, unit } = result;
-	const armIds = new Set(study.arms.map((a) => a.id));
-	if (result.armId && !armIds.has(result.armId))
-		issues.push({ path: `${path}.armId`, message: `unknown arm "${result.armId}"` });
-	if (result.comparison) {
-		for (const key of ['experimentalArmId', 'comparatorArmId'] as const) {
-			if (!armIds.has(result.comparison[key]))
-				issues.push({
-					path: `${path}.comparison.${key}`,
-					message: `unknown arm "${result.comparison[key]}"`
-				});
-		}
-	}
-	if (value === undefined && !result.text && !result.valueOpen)
-		issues.push({ path: `${path}.value`, message: 'a result needs a value or a text' });
-	checkOpenValue(result, path, issues);
+/** Events, total and a printed percentage agree. */
+function checkCounts(result: Result, path: string, issues: ValidationIssue[]) {
+	const { events, total, value, unit } = result;
 	if (events !== undefined && total === undefined)
-		issues.push({ path: `${path}.total`, message: 'events are given, so the total is required' });
+		issues.push({
+			path: `${path}.total`,
+			message: 'events are given, so the total is required',
+			kind: 'arithmetic'
+		});
 	if (events !== undefined && total !== undefined && events > total)
 		issues.push({
 			path: `${path}.events`,
-			message: `events (${events}) exceed the total (${total})`
+			message: `events (${events}) exceed the total (${total})`,
+			kind: 'arithmetic'
 		});
 	if (
 		unit === 'percent' &&
@@ -240,9 +255,31 @@ function checkResult(
 	)
 		issues.push({
 			path: `${path}.value`,
-			message: `${value} % does not match ${events}/${total} = ${((100 * events) / total).toFixed(1)} % within rounding`
+			message: `${value} % does not match ${events}/${total} = ${((100 * events) / total).toFixed(1)} % within rounding`,
+			kind: 'arithmetic'
 		});
-	if (ci) checkInterval(ci, value, `${path}.ci`, issues);
+}
+
+/** What the pages need to say where a figure came from and how it was obtained. */
+interface Context {
+	dataset: Dataset;
+	texts: SourceTexts | undefined;
+	/** Items a recorded discrepancy explains (a curve whose first at-risk count differs from n). */
+	explained: Set<string>;
+	issues: ValidationIssue[];
+}
+
+function checkResult(result: Result, path: string, study: Study, context: Context) {
+	const { dataset, texts, explained, issues } = context;
+	if (result.value === undefined && !result.text && !result.valueOpen)
+		issues.push({
+			path: `${path}.value`,
+			message: 'a result needs a value or a text',
+			kind: 'missing'
+		});
+	checkOpenValue(result, path, issues);
+	checkCounts(result, path, issues);
+	if (result.ci) checkInterval(result.ci, result.value, `${path}.ci`, issues);
 	checkSurvivalData(result, path, study, explained, issues);
 	result.curves?.forEach((curve, c) =>
 		checkProvenance(curve.provenance, `${path}.curves[${c}].provenance`, dataset, texts, issues)
@@ -253,162 +290,107 @@ function checkResult(
 	if (result.basis !== 'reported' && !result.derivation)
 		issues.push({
 			path: `${path}.derivation`,
-			message: `a ${result.basis} figure must say how it was obtained`
+			message: `a ${result.basis} figure must say how it was obtained`,
+			kind: 'derivation'
 		});
 	const quotedSource = dataset.sources.find((s) => s.id === result.provenance.sourceId)?.file;
 	if (quotedSource && result.value !== undefined && !result.printed)
 		issues.push({
 			path: `${path}.printed`,
-			message: 'a figure from a stored source must give the figure as printed in its quote'
+			message: 'a figure from a stored source must give the figure as printed in its quote',
+			kind: 'provenance'
 		});
 	checkProvenance(result.provenance, `${path}.provenance`, dataset, texts, issues, result.printed);
 }
 
-/** Checks what the schema cannot: references, arithmetic, quotes. */
-export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): ValidationIssue[] {
-	const issues: ValidationIssue[] = [];
-	const duplicate = (ids: string[], path: string) => {
-		const seen = new Set<string>();
-		ids.forEach((id, i) => {
-			if (seen.has(id)) issues.push({ path: `${path}[${i}].id`, message: `duplicate id "${id}"` });
-			seen.add(id);
-		});
-	};
-	duplicate(
-		dataset.sources.map((s) => s.id),
-		'sources'
-	);
-	// A link the pages render must lead to a web page, never to script (javascript:, data:).
+/** A link the pages render must lead to a web page, never to script (javascript:, data:). */
+function checkSourceUrls(dataset: Dataset, issues: ValidationIssue[]) {
 	dataset.sources.forEach((source, i) => {
 		if (source.url && !/^https?:\/\//i.test(source.url))
 			issues.push({
 				path: `sources[${i}].url`,
-				message: `a source URL must start with https:// or http://, got "${source.url.slice(0, 40)}"`
+				message: `a source URL must start with https:// or http://, got "${source.url.slice(0, 40)}"`,
+				kind: 'unsafe-url'
 			});
 	});
-	duplicate(
-		dataset.indications.map((s) => s.id),
-		'indications'
-	);
-	duplicate(
-		dataset.studies.map((s) => s.id),
-		'studies'
-	);
+}
 
-	const indicationIds = new Set(dataset.indications.map((i) => i.id));
-	const studyIds = new Set(dataset.studies.map((s) => s.id));
-	const sourceIds = new Set(dataset.sources.map((s) => s.id));
-	const itemIds = new Set<string>();
-	/** Study id of each result and sample size, so a discrepancy can only join items of its own study. */
-	const itemStudy = new Map<string, string>();
-
-	dataset.medicines.forEach((medicine, m) =>
-		checkProvenance(medicine.provenance, `medicines[${m}].provenance`, dataset, texts, issues)
-	);
-	checkFacets(dataset, issues);
-	checkTreatments(dataset, issues);
-	/** Items a recorded discrepancy explains (a curve whose first at-risk count differs from n). */
-	const explained = new Set(dataset.discrepancies.flatMap((d) => d.itemIds));
-	dataset.indications.forEach((ind, i) =>
-		checkProvenance(ind.provenance, `indications[${i}].provenance`, dataset, texts, issues)
-	);
-
-	dataset.studies.forEach((study, s) => {
-		const base = `studies[${s}]`;
-		study.indicationIds.forEach((ref, i) => {
-			if (!indicationIds.has(ref))
-				issues.push({
-					path: `${base}.indicationIds[${i}]`,
-					message: `unknown indication "${ref}"`
-				});
-		});
-		study.sourceIds.forEach((ref, i) => {
-			if (!sourceIds.has(ref))
-				issues.push({ path: `${base}.sourceIds[${i}]`, message: `unknown source "${ref}"` });
-		});
-		checkProvenance(study.provenance, `${base}.provenance`, dataset, texts, issues);
-		duplicate(
-			study.arms.map((a) => a.id),
-			`${base}.arms`
-		);
-		duplicate(
-			study.endpoints.map((e) => e.id),
-			`${base}.endpoints`
-		);
-		study.arms.forEach((arm, a) => {
-			if (arm.provenance)
-				checkProvenance(arm.provenance, `${base}.arms[${a}].provenance`, dataset, texts, issues);
-		});
-		study.sampleSizes.forEach((size, z) => {
-			const path = `${base}.sampleSizes[${z}]`;
-			if (itemIds.has(size.id))
-				issues.push({ path: `${path}.id`, message: `duplicate id "${size.id}"` });
-			itemIds.add(size.id);
-			if (!itemStudy.has(size.id)) itemStudy.set(size.id, study.id);
-			if (size.basis === 'derived' && !size.derivation)
-				issues.push({
-					path: `${path}.derivation`,
-					message: 'a derived figure must say how it was obtained'
-				});
-			checkProvenance(size.provenance, `${path}.provenance`, dataset, texts, issues, size.printed);
-		});
-		study.endpoints.forEach((endpoint, e) => {
-			endpoint.results.forEach((result, r) => {
-				const path = `${base}.endpoints[${e}].results[${r}]`;
-				if (itemIds.has(result.id))
-					issues.push({ path: `${path}.id`, message: `duplicate id "${result.id}"` });
-				itemIds.add(result.id);
-				if (!itemStudy.has(result.id)) itemStudy.set(result.id, study.id);
-				checkResult(result, path, study, explained, dataset, texts, issues);
+/** Each study's own provenance, its arms', sample sizes' and results'. */
+function checkStudy(study: Study, base: string, context: Context) {
+	const { dataset, texts, issues } = context;
+	checkProvenance(study.provenance, `${base}.provenance`, dataset, texts, issues);
+	study.arms.forEach((arm, a) => {
+		if (arm.provenance)
+			checkProvenance(arm.provenance, `${base}.arms[${a}].provenance`, dataset, texts, issues);
+	});
+	study.sampleSizes.forEach((size, z) => {
+		const path = `${base}.sampleSizes[${z}]`;
+		if (size.basis === 'derived' && !size.derivation)
+			issues.push({
+				path: `${path}.derivation`,
+				message: 'a derived figure must say how it was obtained',
+				kind: 'derivation'
 			});
-		});
+		checkProvenance(size.provenance, `${path}.provenance`, dataset, texts, issues, size.printed);
 	});
-
-	duplicate(
-		dataset.discrepancies.map((d) => d.id),
-		'discrepancies'
-	);
-	// Adverse reactions can disagree too (two label versions), so they are items as well.
-	for (const profile of dataset.safety)
-		for (const reaction of profile.reactions) itemIds.add(reaction.id);
-	dataset.discrepancies.forEach((d, i) => {
-		if (d.studyId !== undefined && !studyIds.has(d.studyId))
-			issues.push({ path: `discrepancies[${i}].studyId`, message: `unknown study "${d.studyId}"` });
-		d.itemIds.forEach((ref, j) => {
-			if (!itemIds.has(ref))
-				issues.push({
-					path: `discrepancies[${i}].itemIds[${j}]`,
-					message: `unknown result "${ref}"`
-				});
-			else if (
-				d.studyId !== undefined &&
-				studyIds.has(d.studyId) &&
-				itemStudy.get(ref) !== d.studyId
-			)
-				issues.push({
-					path: `discrepancies[${i}].itemIds[${j}]`,
-					message: `"${ref}" belongs to study "${itemStudy.get(ref)}", not "${d.studyId}"`
-				});
-		});
-	});
-	duplicate(
-		dataset.safety.map((p) => p.id),
-		'safety'
-	);
-	dataset.safety.forEach((profile, p) =>
-		duplicate(
-			profile.reactions.map((r) => r.id),
-			`safety[${p}].reactions`
+	study.endpoints.forEach((endpoint, e) =>
+		endpoint.results.forEach((result, r) =>
+			checkResult(result, `${base}.endpoints[${e}].results[${r}]`, study, context)
 		)
 	);
-	duplicate(
-		dataset.timeline.map((t) => t.id),
-		'timeline'
+}
+
+/** A discrepancy of one study can only join items of that study. */
+function checkDiscrepancyStudies(dataset: Dataset, issues: ValidationIssue[]) {
+	const itemStudy = new Map<string, string>();
+	for (const study of dataset.studies) {
+		const items = [...study.sampleSizes, ...study.endpoints.flatMap((e) => e.results)];
+		for (const item of items) if (!itemStudy.has(item.id)) itemStudy.set(item.id, study.id);
+	}
+	const reactionIds = new Set(dataset.safety.flatMap((p) => p.reactions.map((r) => r.id)));
+	const studyIds = new Set(dataset.studies.map((s) => s.id));
+	dataset.discrepancies.forEach((d, i) => {
+		if (d.studyId === undefined || !studyIds.has(d.studyId)) return;
+		d.itemIds.forEach((ref, j) => {
+			const owner = itemStudy.get(ref);
+			// An unknown item is reported by the reference table; an adverse reaction has no study.
+			if (owner === d.studyId || (owner === undefined && !reactionIds.has(ref))) return;
+			issues.push({
+				path: `discrepancies[${i}].itemIds[${j}]`,
+				message: owner
+					? `"${ref}" belongs to study "${owner}", not "${d.studyId}"`
+					: `"${ref}" is an adverse reaction, not an item of study "${d.studyId}"`,
+				kind: 'reference'
+			});
+		});
+	});
+}
+
+function checkDosingSteps(dataset: Dataset, issues: ValidationIssue[]) {
+	dataset.dosing.forEach((regimen, d) =>
+		regimen.steps.forEach((step, s) => {
+			if (step.fromDay > step.toDay)
+				issues.push({
+					path: `dosing[${d}].steps[${s}]`,
+					message: 'fromDay is after toDay',
+					kind: 'value'
+				});
+		})
 	);
-	duplicate(
-		dataset.dosing.map((d) => d.id),
-		'dosing'
-	);
+}
+
+/** The provenance of every record that is not a study's (those are checked with their study). */
+function checkRecordProvenance({ dataset, texts, issues }: Context) {
+	const lists = [
+		['medicines', dataset.medicines],
+		['indications', dataset.indications],
+		['timeline', dataset.timeline],
+		['dosing', dataset.dosing]
+	] as const;
+	for (const [key, records] of lists)
+		records.forEach((record, i) =>
+			checkProvenance(record.provenance, `${key}[${i}].provenance`, dataset, texts, issues)
+		);
 	dataset.safety.forEach((profile, p) =>
 		profile.reactions.forEach((reaction, r) =>
 			checkProvenance(
@@ -420,37 +402,10 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 			)
 		)
 	);
-	dataset.timeline.forEach((event, t) => {
-		const path = `timeline[${t}]`;
-		event.indicationIds.forEach((ref, i) => {
-			if (!indicationIds.has(ref))
-				issues.push({
-					path: `${path}.indicationIds[${i}]`,
-					message: `unknown indication "${ref}"`
-				});
-		});
-		if (event.studyId && !studyIds.has(event.studyId))
-			issues.push({ path: `${path}.studyId`, message: `unknown study "${event.studyId}"` });
-		checkProvenance(event.provenance, `${path}.provenance`, dataset, texts, issues);
-	});
-	dataset.dosing.forEach((regimen, d) => {
-		const path = `dosing[${d}]`;
-		regimen.indicationIds.forEach((ref, i) => {
-			if (!indicationIds.has(ref))
-				issues.push({
-					path: `${path}.indicationIds[${i}]`,
-					message: `unknown indication "${ref}"`
-				});
-		});
-		if (regimen.studyId && !studyIds.has(regimen.studyId))
-			issues.push({ path: `${path}.studyId`, message: `unknown study "${regimen.studyId}"` });
-		regimen.steps.forEach((step, s) => {
-			if (step.fromDay > step.toDay)
-				issues.push({ path: `${path}.steps[${s}]`, message: 'fromDay is after toDay' });
-		});
-		checkProvenance(regimen.provenance, `${path}.provenance`, dataset, texts, issues);
-	});
-	// Indirect comparisons: their references, inputs usable by Bucher, and every quote.
+}
+
+/** Indirect comparisons: their references, inputs usable by Bucher, and every quote. */
+function checkIndirect({ dataset, texts, issues }: Context) {
 	issues.push(...checkIndirectComparisons(dataset));
 	(dataset.indirectComparisons ?? []).forEach((itc, i) => {
 		const path = `indirectComparisons[${i}]`;
@@ -469,6 +424,22 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 			checkProvenance(p.provenance, `${path}.published[${j}].provenance`, dataset, texts, issues)
 		);
 	});
+}
+
+/** Checks what the schema cannot: ids and references, arithmetic, quotes. */
+export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): ValidationIssue[] {
+	const issues: ValidationIssue[] = [];
+	const explained = new Set(dataset.discrepancies.flatMap((d) => d.itemIds));
+	const context: Context = { dataset, texts, explained, issues };
+	checkReferences(dataset, issues);
+	checkSourceUrls(dataset, issues);
+	checkFacets(dataset, issues);
+	checkTreatments(dataset, issues);
+	checkRecordProvenance(context);
+	dataset.studies.forEach((study, s) => checkStudy(study, `studies[${s}]`, context));
+	checkDiscrepancyStudies(dataset, issues);
+	checkDosingSteps(dataset, issues);
+	checkIndirect(context);
 	return issues;
 }
 
@@ -481,48 +452,6 @@ export function validateDataset(input: unknown, texts?: SourceTexts): Validation
 	return { ok: false, issues, ...(shaped.migration ? { migration: shaped.migration } : {}) };
 }
 
-/** What kind of problem an issue is, so the page can say how to fix it. */
-export type IssueKind =
-	| 'syntax'
-	| 'size'
-	| 'encoding'
-	| 'forbidden-key'
-	| 'missing'
-	| 'unknown-field'
-	| 'type'
-	| 'value'
-	| 'reference'
-	| 'duplicate'
-	| 'arithmetic'
-	| 'interval'
-	| 'derivation'
-	| 'provenance'
-	| 'unsafe-url'
-	| 'csv-structure';
-
-const KIND_PATTERNS: [RegExp, IssueKind][] = [
-	[/^forbidden key/, 'forbidden-key'],
-	[/^required field is missing|needs a value or a text/, 'missing'],
-	[/^unknown field/, 'unknown-field'],
-	[/^unknown |belongs to study|no stored text/, 'reference'],
-	[/^duplicate id/, 'duplicate'],
-	[/exceed the total|within rounding|the total is required/, 'arithmetic'],
-	[/^CI /, 'interval'],
-	[/must say how it was obtained/, 'derivation'],
-	[/quote|as printed/, 'provenance'],
-	[/source URL must start/, 'unsafe-url'],
-	[/^expected (a string|a number|a boolean|an object|a list), got|^expected one of /, 'type']
-];
-
-/**
- * The kind of a validation issue, read from its message (validation issues stay plain
- * `{path, message}` objects, so they survive being posted from a worker).
- */
-export function issueKind(issue: ValidationIssue): IssueKind {
-	for (const [pattern, kind] of KIND_PATTERNS) if (pattern.test(issue.message)) return kind;
-	return 'value';
-}
-
-export function formatIssues(issues: ValidationIssue[]): string {
+export function formatIssues(issues: Pick<ValidationIssue, 'path' | 'message'>[]): string {
 	return issues.map((i) => `  ${i.path}: ${i.message}`).join('\n');
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { StatsInputError } from './errors';
 import { poolProportions } from './pooling';
 import type { PoolingMethod } from './labels';
 import type { PooledProportion, PredictionCritical } from './pooling';
@@ -8,6 +7,7 @@ import {
 	REL_SPECIAL,
 	checkEveryKey,
 	expectClose,
+	expectInputError,
 	expectPair,
 	num,
 	obj
@@ -273,12 +273,7 @@ describe('poolProportions details', () => {
 		['method', () => poolProportions(studies, { method: 'PM' as 'DL' }), 'method'],
 		['prediction', () => poolProportions(studies, { prediction: 't' as 'z' }), 'prediction']
 	];
-	it.each(bad)('%s throws StatsInputError naming %s', (_, call, argument) => {
-		expect(call).toThrow(StatsInputError);
-		try {
-			call();
-		} catch (error) {
-			expect((error as StatsInputError).argument).toBe(argument);
-		}
-	});
+	it.each(bad)('%s throws StatsInputError naming %s', (_, call, argument) =>
+		expectInputError(call, argument)
+	);
 });

@@ -4,6 +4,7 @@
  */
 import { expect } from 'vitest';
 import reference from '../../../tests/fixtures/stats-reference.json';
+import { StatsInputError } from './errors';
 
 /** The reference file as plain JSON, to be iterated key by key. */
 export const REFERENCE = reference as unknown as Record<string, unknown>;
@@ -76,4 +77,22 @@ export function checkEveryKey(
 				`${where}.${key} has neither a check nor a documented reason for skipping`
 			).toBeTypeOf('string');
 	}
+}
+
+/**
+ * Asserts that `call` throws a StatsInputError naming `argument`, both in its `argument` field
+ * and at the start of its message (which is how the pages report it).
+ */
+export function expectInputError(call: () => unknown, argument: string): void {
+	let thrown: unknown;
+	try {
+		call();
+	} catch (error) {
+		thrown = error;
+	}
+	expect(thrown).toBeInstanceOf(StatsInputError);
+	expect((thrown as StatsInputError).argument).toBe(argument);
+	expect((thrown as Error).message).toMatch(
+		new RegExp(`^${argument.replace(/[.[\]]/g, '\\$&')}: `)
+	);
 }

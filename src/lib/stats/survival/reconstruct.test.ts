@@ -39,50 +39,29 @@ describe('roundHalfEven is R round(): halves go to the even neighbour', () => {
 	});
 });
 
+/** Curve points written as `time:survival` pairs: `'0:1 2:0.8'`. */
+const steps = (text: string) =>
+	text.split(' ').map((pair) => {
+		const [time, survival] = pair.split(':').map(Number);
+		return { time, survival };
+	});
+
 describe('cleanCurvePoints, as IPDfromKM preprocess', () => {
 	it.each([
 		{
 			name: 'sorts by time and adds (0, 1)',
-			input: [
-				{ time: 4, survival: 0.5 },
-				{ time: 2, survival: 0.8 }
-			],
-			expected: [
-				{ time: 0, survival: 1 },
-				{ time: 2, survival: 0.8 },
-				{ time: 4, survival: 0.5 }
-			]
+			input: steps('4:0.5 2:0.8'),
+			expected: steps('0:1 2:0.8 4:0.5')
 		},
 		{
 			name: 'forces the survival non-increasing',
-			input: [
-				{ time: 0, survival: 1 },
-				{ time: 1, survival: 0.9 },
-				{ time: 2, survival: 0.92 },
-				{ time: 3, survival: 0.7 }
-			],
-			expected: [
-				{ time: 0, survival: 1 },
-				{ time: 1, survival: 0.9 },
-				{ time: 2, survival: 0.9 },
-				{ time: 3, survival: 0.7 }
-			]
+			input: steps('0:1 1:0.9 2:0.92 3:0.7'),
+			expected: steps('0:1 1:0.9 2:0.9 3:0.7')
 		},
 		{
 			name: 'drops repeats and keeps the top and the bottom of a drop',
-			input: [
-				{ time: 0, survival: 1 },
-				{ time: 1, survival: 1 },
-				{ time: 1, survival: 0.9 },
-				{ time: 1, survival: 0.95 },
-				{ time: 1, survival: 0.8 },
-				{ time: 1, survival: 0.8 }
-			],
-			expected: [
-				{ time: 0, survival: 1 },
-				{ time: 1, survival: 1 },
-				{ time: 1, survival: 0.8 }
-			]
+			input: steps('0:1 1:1 1:0.9 1:0.95 1:0.8 1:0.8'),
+			expected: steps('0:1 1:1 1:0.8')
 		}
 	])('$name', ({ input, expected }) => {
 		expect(cleanCurvePoints(input)).toEqual(expected);
