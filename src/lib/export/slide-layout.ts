@@ -123,3 +123,14 @@ export function slidePages(bands: SlideBands, chart: Pick<Box, 'h' | 'w'>, chart
 	if (!bands.rows.length) return [];
 	return splitRows(bands.rows, rowRoom(bands, chart, chartWidth));
 }
+
+/** One slide picture: the PNG (every viewer) and the SVG it was drawn from. */
+export interface SlidePicture {
+	/** `data:image/png;base64,…` */
+	data: string;
+	/** Pixel size of the PNG (any scale); only the aspect ratio matters. */
+	width: number;
+	height: number;
+	/** The page's SVG file text, placed as the picture where the viewer draws SVG. */
+	svg?: string;
+}
