@@ -15,6 +15,8 @@ export interface SlideRow {
 	bottom: number;
 	/** A group heading: never the last row of a slide. */
 	keepWithNext?: boolean;
+	/** Short citations of the row's figures: a slide's footer names those it shows. */
+	sources?: string[];
 }
 
 export interface SlideBands {

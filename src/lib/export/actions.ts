@@ -147,14 +147,28 @@ export async function slidePictures(input: SlideInput): Promise<SlideImage[] | u
 		if (!bands) return undefined;
 		markSpans(drawn.svg);
 		const clone = chartClone({ spec: input.spec, svg: drawn.svg, theme: input.theme });
-		// Pages are cut for the continued slides' frame: their title is the longest.
-		const texts = slideTexts(input.spec, input.locale ?? 'en');
-		const frame = layout.slideFrame({
-			title: texts.continued,
-			subtitle: texts.subtitle,
-			footer: texts.footer
-		});
-		const pages = layout.slidePages(bands, frame.chart, clone.width);
+		// Pages are cut for the continued slides' frame (their title is the longest) with
+		// the footer of the page's own sources: cut, look at the sources, cut again until
+		// the split no longer changes (footers only shrink, so this ends).
+		const locale = input.locale ?? 'en';
+		const frameFor = (sources: string[]) => {
+			const texts = slideTexts(input.spec, locale, sources);
+			return layout.slideFrame({
+				title: texts.continued,
+				subtitle: texts.subtitle,
+				footer: texts.footer
+			});
+		};
+		let pages = layout.slidePages(bands, frameFor(input.spec.sources).chart, clone.width);
+		for (let round = 0; round < 3; round++) {
+			const longest = pages.reduce(
+				(a, p) => (p.sources.join('; ').length > a.join('; ').length ? p.sources : a),
+				[] as string[]
+			);
+			const next = layout.slidePages(bands, frameFor(longest).chart, clone.width);
+			if (next.length === pages.length) break;
+			pages = next;
+		}
 		const pictures: SlideImage[] = [];
 		for (const page of pages) {
 			const svg = slidePageSvg(clone.element, bands, page);
@@ -164,7 +178,8 @@ export async function slidePictures(input: SlideInput): Promise<SlideImage[] | u
 				data: pngDataUrl(png),
 				width: svg.width * 4,
 				height: svg.height * 4,
-				svg: markup
+				svg: markup,
+				sources: page.sources
 			});
 		}
 		return pictures.length ? pictures : undefined;

@@ -55,15 +55,15 @@ async function loadPptx(): Promise<PptxModule['default']> {
 }
 
 /** The text of a chart's slides: title (and its continued form), subtitle, footer paragraphs. */
-export function slideTexts(spec: ChartSpec, locale: Locale) {
+export function slideTexts(spec: ChartSpec, locale: Locale, shownSources = spec.sources) {
 	const opts = { locale: locale as 'en' };
 	return {
 		title: spec.title,
 		continued: `${spec.title} ${m.export_slide_continued({}, opts)}`,
 		subtitle: spec.subtitle,
 		footer: [
-			...(spec.sources.length
-				? [m.export_footer_sources({ sources: [...new Set(spec.sources)].join('; ') }, opts)]
+			...(shownSources.length
+				? [m.export_footer_sources({ sources: [...new Set(shownSources)].join('; ') }, opts)]
 				: []),
 			`${m.export_footer_dataset({ version: spec.datasetVersion }, opts)} · ${m.export_disclaimer({}, opts)}`
 		]
@@ -94,9 +94,10 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 	const svgs: (string | undefined)[] = [];
 
 	for (const { spec, rows, image, pages } of slides) {
-		const texts = slideTexts(spec, options.locale);
 		const pictures = pages?.length ? pages : [image];
 		pictures.forEach((picture, i) => {
+			// A page of a split chart names the sources of the rows it shows.
+			const texts = slideTexts(spec, options.locale, picture.sources ?? spec.sources);
 			const title = i === 0 ? texts.title : texts.continued;
 			const frame = slideFrame({ title, subtitle: texts.subtitle, footer: texts.footer });
 			const slide = pptx.addSlide();

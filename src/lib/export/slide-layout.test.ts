@@ -22,11 +22,56 @@ describe('splitRows', () => {
 	it.each([
 		// rows, room, expected [from, to] per page
 		['all fit', rows(4), 200, [[0, 4]]],
-		['exact pages', rows(6), 100, [[0, 2], [2, 4], [4, 6]]],
-		['a remainder', rows(5), 100, [[0, 2], [2, 4], [4, 5]]],
-		['a row taller than the room gets its own page', rows(3, 150), 100, [[0, 1], [1, 2], [2, 3]]],
-		['a heading never ends a page', rows(6, 50, [2]), 150, [[0, 2], [2, 5], [5, 6]]],
-		['two headings in a row move together', rows(6, 50, [1, 2]), 150, [[0, 1], [1, 4], [4, 6]]],
+		[
+			'exact pages',
+			rows(6),
+			100,
+			[
+				[0, 2],
+				[2, 4],
+				[4, 6]
+			]
+		],
+		[
+			'a remainder',
+			rows(5),
+			100,
+			[
+				[0, 2],
+				[2, 4],
+				[4, 5]
+			]
+		],
+		[
+			'a row taller than the room gets its own page',
+			rows(3, 150),
+			100,
+			[
+				[0, 1],
+				[1, 2],
+				[2, 3]
+			]
+		],
+		[
+			'a heading never ends a page',
+			rows(6, 50, [2]),
+			150,
+			[
+				[0, 2],
+				[2, 5],
+				[5, 6]
+			]
+		],
+		[
+			'two headings in a row move together',
+			rows(6, 50, [1, 2]),
+			150,
+			[
+				[0, 1],
+				[1, 4],
+				[4, 6]
+			]
+		],
 		['no rows, no pages', [], 100, []]
 	] as [string, SlideRow[], number, number[][]][])('%s', (_, input, room, expected) => {
 		const pages = splitRows(input, room);
@@ -46,7 +91,10 @@ describe('slideFrame', () => {
 	];
 	it.each([
 		['short title', 'Response rates'],
-		['long continued title', 'Response and event rates across every study of the dataset (continued)']
+		[
+			'long continued title',
+			'Response and event rates across every study of the dataset (continued)'
+		]
 	])('stacks title, subtitle, chart and footer inside the slide: %s', (_, title) => {
 		const f = slideFrame({ title, subtitle: '30 figures from 8 studies in 4 indications', footer });
 		expect(f.title.y + f.title.h).toBeLessThanOrEqual(f.subtitle.y + 1e-9);
@@ -82,8 +130,8 @@ describe('slide size of the chart', () => {
 		const room = rowRoom(bands, chart, SLIDE_CHART.width);
 		const pages = slidePages(bands, chart, SLIDE_CHART.width);
 		expect(pages.length).toBe(Math.ceil(30 / Math.floor(room / 58)));
-		expect(pages.flatMap((p) => Array.from({ length: p.to - p.from }, (_, i) => p.from + i))).toEqual(
-			Array.from({ length: 30 }, (_, i) => i)
-		);
+		expect(
+			pages.flatMap((p) => Array.from({ length: p.to - p.from }, (_, i) => p.from + i))
+		).toEqual(Array.from({ length: 30 }, (_, i) => i));
 	});
 });

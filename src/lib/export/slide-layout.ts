@@ -21,6 +21,7 @@ export const MIN_SLIDE_PT = 18;
 export const SLIDE_MARGIN = 0.4;
 export const SLIDE_TYPE = { title: 28, subtitle: MIN_SLIDE_PT, footer: MIN_SLIDE_PT } as const;
 const LINE = 1.2;
+const ARIAL_FACTOR = 1.15;
 const GAP = 0.08;
 
 /**
@@ -40,8 +41,9 @@ export interface Box {
 /** Lines a text takes in a box `width` inches wide at `pt` points (estimate, generous). */
 export function slideLines(text: string, width: number, pt: number, bold = false): number {
 	if (!text.trim()) return 0;
-	// wrapText works in any unit: widths and sizes in points here.
-	return wrapText(text, width * PT_PER_INCH, pt, bold ? 'bold' : 'regular').length;
+	// wrapText works in any unit and assumes DejaVu's wide glyphs (0.6 em); the slide's
+	// Arial averages about 0.5 em, so the same line holds a fifth more characters.
+	return wrapText(text, width * PT_PER_INCH * ARIAL_FACTOR, pt, bold ? 'bold' : 'regular').length;
 }
 
 export interface SlideFrame {
@@ -55,10 +57,17 @@ export interface SlideFrame {
  * Boxes of one slide: title and subtitle at the top, footer at the bottom, each as tall as
  * its wrapped text, and the chart picture in between.
  */
-export function slideFrame(text: { title: string; subtitle: string; footer: string[] }): SlideFrame {
+export function slideFrame(text: {
+	title: string;
+	subtitle: string;
+	footer: string[];
+}): SlideFrame {
 	const w = SLIDE.width - 2 * SLIDE_MARGIN;
 	const height = (lines: number, pt: number) => (lines * pt * LINE) / PT_PER_INCH + 0.1;
-	const titleH = height(Math.max(1, slideLines(text.title, w, SLIDE_TYPE.title, true)), SLIDE_TYPE.title);
+	const titleH = height(
+		Math.max(1, slideLines(text.title, w, SLIDE_TYPE.title, true)),
+		SLIDE_TYPE.title
+	);
 	const subtitleLines = slideLines(text.subtitle, w, SLIDE_TYPE.subtitle);
 	const subtitleH = subtitleLines ? height(subtitleLines, SLIDE_TYPE.subtitle) : 0;
 	const footerLines = text.footer.reduce((n, p) => n + slideLines(p, w, SLIDE_TYPE.footer), 0);
@@ -87,6 +96,8 @@ export interface SlidePage {
 	to: number;
 	top: number;
 	bottom: number;
+	/** The sources of the rows on this page, in order (for the slide's footer). */
+	sources: string[];
 }
 
 /**
@@ -104,14 +115,19 @@ export function splitRows(rows: SlideRow[], room: number): SlidePage[] {
 		let end = to;
 		while (end < rows.length && end - 1 > from && rows[end - 1].keepWithNext) end--;
 		if (end > from) to = end;
-		pages.push({ from, to, top: rows[from].top, bottom: rows[to - 1].bottom });
+		const sources = [...new Set(rows.slice(from, to).flatMap((r) => r.sources ?? []))];
+		pages.push({ from, to, top: rows[from].top, bottom: rows[to - 1].bottom, sources });
 		from = to;
 	}
 	return pages;
 }
 
 /** How many px of rows fit on a slide: the chart box's height less the header and the axis. */
-export function rowRoom(bands: SlideBands, chart: Pick<Box, 'h' | 'w'>, chartWidth: number): number {
+export function rowRoom(
+	bands: SlideBands,
+	chart: Pick<Box, 'h' | 'w'>,
+	chartWidth: number
+): number {
 	const boxPx = (chart.h * PT_PER_INCH) / slidePtPerPx(chart, chartWidth);
 	const header = bands.header.bottom - bands.header.top;
 	const axis = bands.axis.bottom - bands.axis.top;
@@ -133,4 +149,6 @@ export interface SlidePicture {
 	height: number;
 	/** The page's SVG file text, placed as the picture where the viewer draws SVG. */
 	svg?: string;
+	/** Sources of what this picture shows (a page of a split chart); the chart's otherwise. */
+	sources?: string[];
 }

@@ -20,7 +20,10 @@ export function markSpans(svg: SVGSVGElement): void {
 	for (const el of svg.querySelectorAll(LEAVES)) {
 		const box = el.getBoundingClientRect();
 		if (!box.width && !box.height) continue;
-		el.setAttribute(SPAN_ATTR, `${Math.round(box.top - origin)} ${Math.round(box.bottom - origin)}`);
+		el.setAttribute(
+			SPAN_ATTR,
+			`${Math.round(box.top - origin)} ${Math.round(box.bottom - origin)}`
+		);
 	}
 }
 
@@ -70,19 +73,17 @@ export interface PageSvg {
 export function slidePageSvg(source: SVGSVGElement, bands: SlideBands, page: SlidePage): PageSvg {
 	const doc = source.ownerDocument;
 	const [left, , width] = (source.getAttribute('viewBox') ?? '0 0 0 0').split(' ').map(Number);
-	const parts: Band[] = [
-		bands.header,
-		{ top: page.top, bottom: page.bottom },
-		bands.axis
-	];
+	const parts: Band[] = [bands.header, { top: page.top, bottom: page.bottom }, bands.axis];
 	const height = Math.ceil(parts.reduce((h, b) => h + (b.bottom - b.top), 0));
 
 	const svg = doc.createElementNS(SVG_NS, 'svg');
-	for (const attr of ['xmlns', 'xmlns:xlink', 'version', 'font-family', 'data-dataset-version']) {
+	for (const attr of ['version', 'font-family', 'data-dataset-version']) {
 		const value = source.getAttribute(attr);
 		if (value !== null) svg.setAttribute(attr, value);
 	}
-	svg.setAttributeNS('http://www.w3.org/2000/xmlns/', 'xmlns', SVG_NS);
+	const XMLNS = 'http://www.w3.org/2000/xmlns/';
+	svg.setAttributeNS(XMLNS, 'xmlns', SVG_NS);
+	svg.setAttributeNS(XMLNS, 'xmlns:xlink', 'http://www.w3.org/1999/xlink');
 	svg.setAttribute('width', String(width));
 	svg.setAttribute('height', String(height));
 	svg.setAttribute('viewBox', `${left} 0 ${width} ${height}`);

@@ -43,8 +43,8 @@ describe('forestLayout', () => {
 		expect(forestLayout(width, fontSize).mode).toBe(mode);
 	});
 
-	it('keeps the plot at least half of a slide-sized chart (880 px, 20 px type)', () => {
+	it('keeps the plot over 40% of a slide-sized chart (880 px, 20 px type)', () => {
 		const layout = forestLayout(880, 20);
-		expect(layout.plotWidth).toBeGreaterThanOrEqual(440);
+		expect(layout.plotWidth).toBeGreaterThanOrEqual(380);
 	});
 });

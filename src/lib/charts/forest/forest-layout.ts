@@ -57,7 +57,7 @@ const SPECS: Record<
 	},
 	// Phones: two-line rows (study and arm; endpoint), and the value alone (the CI is
 	// drawn, and is in the tooltip and the table).
-	narrow: { left: [['study', 20]], right: [['estimate', 7]] }
+	narrow: { left: [['study', 30]], right: [['estimate', 7]] }
 };
 
 /**
@@ -79,7 +79,9 @@ export function forestLayout(width: number, fontSize: number): ForestLayout {
 
 	let left = 4;
 	const leftCols = spec.left.map(([id, chars]) => {
-		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.4) : chars * ch);
+		// Narrow: as wide as 30 characters allows up to 0.42 of the width (a phone gets
+		// the fraction; a slide, drawn narrow with large type, the 30 characters).
+		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.42) : chars * ch);
 		const col = { id, start: left, width: w };
 		left += w + GAP;
 		return col;

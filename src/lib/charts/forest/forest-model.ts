@@ -461,7 +461,7 @@ export function forestRowsByColumn(
  */
 export function forestSlideBands(
 	frame: Pick<ForestFrame, 'caption' | 'padding' | 'plotHeight' | 'layout'>,
-	rows: Pick<ForestRow, 'kind'>[]
+	rows: ForestRow[]
 ): SlideBands {
 	const { caption, padding, plotHeight, layout } = frame;
 	return {
@@ -469,7 +469,9 @@ export function forestSlideBands(
 		rows: rows.map((r, i) => ({
 			top: i * layout.rowHeight,
 			bottom: (i + 1) * layout.rowHeight,
-			...(r.kind === 'group' ? { keepWithNext: true } : {})
+			...(r.kind === 'group' ? { keepWithNext: true } : {}),
+			...(r.kind === 'result' ? { sources: [r.sourceShort] } : {}),
+			...(r.kind === 'pooled' ? { sources: [...new Set(r.members.map((m) => m.sourceShort))] } : {})
 		})),
 		axis: { top: plotHeight, bottom: plotHeight + padding.bottom - caption.bottom }
 	};
