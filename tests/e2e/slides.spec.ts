@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPngInfo } from '../../src/lib/export/png-chunks';
+import { readDataset } from './support/dataset';
 
 const OUT = '/tmp/slides-e2e';
 mkdirSync(OUT, { recursive: true });
@@ -78,7 +79,8 @@ test.describe('slides, print and whole labels', () => {
 			.sort((a, b) => Number(a.match(/\d+/)![0]) - Number(b.match(/\d+/)![0]));
 		// 30-odd rows at slide size do not fit one slide, and every slide holds a few.
 		expect(slideFiles.length).toBeGreaterThanOrEqual(3);
-		expect(slideFiles.length).toBeLessThanOrEqual(Math.ceil(rowCount / 3));
+		// Never one row a slide: each holds at least two (headings move with their rows).
+		expect(slideFiles.length).toBeLessThanOrEqual(Math.ceil(rowCount / 2));
 
 		let marksOnSlides = 0;
 		const seen = new Set<string>();
@@ -172,7 +174,9 @@ test.describe('slides, print and whole labels', () => {
 			sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value ?? ''))))
 		);
 		expect(cells.length).toBeGreaterThan(10);
-		expect(cells.filter((c) => c.includes(ELLIPSIS))).toEqual([]);
+		// An ellipsis the dataset itself has (a quoted headline in a citation) is not a cut.
+		const raw = JSON.stringify(readDataset());
+		expect(cells.filter((c) => c.includes(ELLIPSIS) && !raw.includes(c))).toEqual([]);
 	});
 
 	test('print: A4 portrait, navigation and controls hidden, title, footer and disclaimer kept, no chart split', async ({
@@ -194,9 +198,7 @@ test.describe('slides, print and whole labels', () => {
 		await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
 		const info = execFileSync('pdfinfo', [file]).toString();
 		// A4: 595 × 842 pt.
-		expect(info).toMatch(
-			/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts|Page size:\s+595(\.\d+)? x 842/
-		);
+		expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
 		const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ');
 		expect(text).toContain('Response');
 		expect(text).toContain('not a substitute for the SmPC');
