@@ -166,8 +166,9 @@ export async function slidePictures(input: SlideInput): Promise<SlideImage[] | u
 				[] as string[]
 			);
 			const next = layout.slidePages(bands, frameFor(longest).chart, clone.width);
-			if (next.length === pages.length) break;
+			const settled = next.length === pages.length;
 			pages = next;
+			if (settled) break;
 		}
 		const pictures: SlideImage[] = [];
 		for (const page of pages) {

@@ -49,8 +49,14 @@ function bandCopy(source: SVGSVGElement, band: Band): Element[] {
 			const span = el.getAttribute(SPAN_ATTR);
 			if (!span) continue;
 			const [top, bottom] = span.split(' ').map(Number);
-			// Half a pixel of slack: a row's text must not leak into the next page's band.
-			if (bottom <= band.top + 0.5 || top >= band.bottom - 0.5) el.remove();
+			// Text belongs to the band its middle is in (a wrapped label reaching past its row
+			// must not show a sliver on the next page); other marks to every band they cross.
+			const middle = (top + bottom) / 2;
+			const outside =
+				el.localName === 'text'
+					? middle < band.top || middle >= band.bottom
+					: bottom <= band.top + 0.5 || top >= band.bottom - 0.5;
+			if (outside) el.remove();
 			else el.removeAttribute(SPAN_ATTR);
 		}
 		// Ids are the chart's once; the copies must not repeat them.
