@@ -12,7 +12,8 @@ import type { SlidePage } from './slide-layout';
 import { SVG_NS } from './svg';
 
 const SPAN_ATTR = 'data-slide-span';
-const LEAVES = 'text, line, path, rect, circle, ellipse, polygon, polyline, use, image';
+// Marks: the drawn leaves, and every group that stands for one figure (data-key).
+const LEAVES = 'text, line, path, rect, circle, ellipse, polygon, polyline, use, image, [data-key]';
 
 /** Tags every mark of the drawn `svg` with its vertical extent in plot coordinates. */
 export function markSpans(svg: SVGSVGElement): void {
