@@ -140,10 +140,21 @@ test.describe('slides, print and whole labels', () => {
 
 		// LibreOffice (when installed) renders the deck: its PDF has a page per slide and the text.
 		if (hasTool('soffice')) {
-			execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', OUT, path], {
-				timeout: 90_000
-			});
-			const pdf = path.replace(/\.pptx$/, '.pdf');
+			execFileSync(
+				'soffice',
+				['--headless', '--convert-to', 'pdf', '--outdir', join(OUT, 'libreoffice'), path],
+				{
+					timeout: 90_000
+				}
+			);
+			const pdf = join(
+				OUT,
+				'libreoffice',
+				path
+					.split('/')
+					.pop()!
+					.replace(/\.pptx$/, '.pdf')
+			);
 			expect(existsSync(pdf)).toBe(true);
 			const info = execFileSync('pdfinfo', [pdf]).toString();
 			expect(Number(info.match(/Pages:\s+(\d+)/)![1])).toBe(slideFiles.length);

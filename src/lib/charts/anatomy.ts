@@ -72,11 +72,13 @@ export function cellLines(
 	text: string,
 	maxWidth: number | undefined,
 	fontSize: number,
-	weight: 'regular' | 'bold' = 'regular'
+	weight: 'regular' | 'bold' = 'regular',
+	/** Where the anchor is: the block's middle, or its first line (the lower of two stacked cells). */
+	from: 'middle' | 'first' = 'middle'
 ): CellLine[] {
 	const lines = maxWidth ? wrapText(text, maxWidth, fontSize, weight) : [text];
 	if (lines.length <= 1) return [{ text: lines[0] ?? '', dy: null }];
-	const lift = r2(((lines.length - 1) / 2) * CELL_LINE_HEIGHT);
+	const lift = from === 'first' ? 0 : r2(((lines.length - 1) / 2) * CELL_LINE_HEIGHT);
 	return lines.map((line, i) => ({
 		text: line,
 		dy: i === 0 ? `${-lift}em` : `${CELL_LINE_HEIGHT}em`
