@@ -61,6 +61,38 @@ export function truncateText(
 	return `${text.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
+/** One line of a wrapped cell: `dy` null when the cell is a single line (plain text). */
+export interface CellLine {
+	text: string;
+	/** Offset from the previous line as an SVG `dy` ("-0.55em", "1.1em"). */
+	dy: string | null;
+}
+
+/** Line spacing of wrapped cells, in ems. */
+export const CELL_LINE_HEIGHT = 1.1;
+
+/**
+ * A text cell `maxWidth` px wide as lines centred on its anchor: labels wrap, never end in
+ * an ellipsis (an export must show the whole label). One line is returned plain; more
+ * lines carry the `dy` of a tspan, the first lifted by half the block's height.
+ */
+export function cellLines(
+	text: string,
+	maxWidth: number | undefined,
+	fontSize: number,
+	weight: 'regular' | 'bold' = 'regular',
+	/** Where the anchor is: the block's middle, or its first line (the lower of two stacked cells). */
+	from: 'middle' | 'first' = 'middle'
+): CellLine[] {
+	const lines = maxWidth ? wrapText(text, maxWidth, fontSize, weight) : [text];
+	if (lines.length <= 1) return [{ text: lines[0] ?? '', dy: null }];
+	const lift = from === 'first' ? 0 : r2(((lines.length - 1) / 2) * CELL_LINE_HEIGHT);
+	return lines.map((line, i) => ({
+		text: line,
+		dy: i === 0 ? `${-lift}em` : `${CELL_LINE_HEIGHT}em`
+	}));
+}
+
 /**
  * Breaks text into lines no wider than `maxWidth` (approximately), at spaces.
  * A word longer than a line is cut hard. Empty text gives no lines.

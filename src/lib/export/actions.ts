@@ -19,7 +19,9 @@ import {
 	type ExportTheme,
 	type StandaloneSvg
 } from './svg';
-import type { DeckSlide } from './pptx';
+import type { DeckSlide, SlideImage } from './pptx';
+import type { ChartSource } from './slide-render';
+import { SLIDE_BANDS_ATTR, parseSlideBands } from '$lib/charts/slide-bands';
 
 export type ExportFormat = 'svg' | 'png1' | 'png2' | 'png4' | 'pdf' | 'csv' | 'xlsx' | 'pptx';
 
@@ -33,6 +35,8 @@ export interface ChartExportInput {
 	/** The page URL, for the About sheet. */
 	url?: string;
 	theme?: ExportTheme;
+	/** How to draw the chart again at slide size (registered charts); slides fall back to `svg`. */
+	source?: ChartSource;
 }
 
 export interface ExportFile {
@@ -116,10 +120,82 @@ export async function chartPng(
 	};
 }
 
-/** A slide for the PPTX: the chart below its title at 4×, with its rows for the notes. */
-export async function chartSlide(
-	input: Pick<ChartExportInput, 'spec' | 'rows' | 'svg' | 'theme'>
-): Promise<DeckSlide> {
+type SlideInput = Pick<ChartExportInput, 'spec' | 'rows' | 'svg' | 'theme' | 'source'> & {
+	locale?: Locale;
+};
+
+/**
+ * The chart drawn again at slide size and cut into slide pictures of whole rows, each
+ * with the legend and axis (see slide-pages.ts); undefined for a chart that says
+ * nothing about where it may be cut, or that is not in the registry.
+ */
+export async function slidePictures(input: SlideInput): Promise<SlideImage[] | undefined> {
+	if (!input.source) return undefined;
+	const [{ renderOffscreen }, layout, { markSpans, slidePageSvg }, { slideTexts }] =
+		await Promise.all([
+			import('./slide-render'),
+			import('./slide-layout'),
+			import('./slide-pages'),
+			import('./pptx')
+		]);
+	const drawn = await renderOffscreen(input.source, layout.SLIDE_CHART);
+	if (!drawn) return undefined;
+	try {
+		const bands = parseSlideBands(
+			drawn.svg.querySelector(`[${SLIDE_BANDS_ATTR}]`)?.getAttribute(SLIDE_BANDS_ATTR)
+		);
+		if (!bands) return undefined;
+		markSpans(drawn.svg);
+		const clone = chartClone({ spec: input.spec, svg: drawn.svg, theme: input.theme });
+		// Pages are cut for the continued slides' frame (their title is the longest) with
+		// the footer of the page's own sources: cut, look at the sources, cut again until
+		// the split no longer changes (footers only shrink, so this ends).
+		const locale = input.locale ?? 'en';
+		const frameFor = (sources: string[]) => {
+			const texts = slideTexts(input.spec, locale, sources);
+			return layout.slideFrame({
+				title: texts.continued,
+				subtitle: texts.subtitle,
+				footer: texts.footer
+			});
+		};
+		let pages = layout.slidePages(bands, frameFor(input.spec.sources).chart, clone.width);
+		for (let round = 0; round < 3; round++) {
+			const longest = pages.reduce(
+				(a, p) => (p.sources.join('; ').length > a.join('; ').length ? p.sources : a),
+				[] as string[]
+			);
+			const next = layout.slidePages(bands, frameFor(longest).chart, clone.width);
+			const settled = next.length === pages.length;
+			pages = next;
+			if (settled) break;
+		}
+		const pictures: SlideImage[] = [];
+		for (const page of pages) {
+			const svg = slidePageSvg(clone.element, bands, page);
+			const markup = serialiseSvg(svg.element);
+			const png = await rasteriseSvg(markup, svg.width, svg.height, 4);
+			pictures.push({
+				data: pngDataUrl(png),
+				width: svg.width * 4,
+				height: svg.height * 4,
+				svg: markup,
+				sources: page.sources
+			});
+		}
+		return pictures.length ? pictures : undefined;
+	} finally {
+		drawn.dispose();
+	}
+}
+
+/**
+ * The slides of a chart for the PPTX: drawn at slide size and cut into pages where the
+ * chart allows it, else the chart as drawn, below its title, at 4×.
+ */
+export async function chartSlide(input: SlideInput): Promise<DeckSlide> {
+	const pages = await slidePictures(input);
+	if (pages) return { spec: input.spec, rows: input.rows, image: pages[0], pages };
 	const png = await chartPng(input, 4, { withoutTitle: true });
 	return {
 		spec: input.spec,
@@ -177,9 +253,9 @@ export async function exportChart(
 	}
 }
 
-/** The whole deck as one PPTX: one slide per chart, in deck order. */
+/** The whole deck as one PPTX: each chart on one slide or more, in deck order. */
 export async function exportDeck(
-	charts: Pick<ChartExportInput, 'spec' | 'rows' | 'svg' | 'theme'>[],
+	charts: SlideInput[],
 	locale: Locale,
 	title: string,
 	onProgress?: (done: number, total: number) => void
@@ -187,7 +263,7 @@ export async function exportDeck(
 	const slides: DeckSlide[] = [];
 	for (const chart of charts) {
 		onProgress?.(slides.length, charts.length);
-		slides.push(await chartSlide(chart));
+		slides.push(await chartSlide({ ...chart, locale }));
 	}
 	onProgress?.(slides.length, charts.length);
 	const { pptxBytes } = await import('./pptx');

@@ -1,43 +1,36 @@
 /**
- * PowerPoint (pptxgenjs, loaded on demand): one 16:9 slide per chart with the chart as
- * a 4× PNG, an editable slide title, a footer with sources and dataset version, and
- * speaker notes listing every figure with its CI, method and source.
+ * PowerPoint (pptxgenjs, loaded on demand): 16:9 slides with an editable title, subtitle
+ * and footer (sources, dataset version, disclaimer), the chart as a picture, and speaker
+ * notes listing every figure with its CI, method and source. Nothing on a slide is under
+ * 18 pt (slide-layout.ts); a chart taller than a slide comes as several pictures (pages),
+ * one slide each, titled "(continued)" after the first, each with the legend and axis.
  *
- * Why PNG and not SVG: PowerPoint 365 draws SVG, but Keynote, Google Slides, LibreOffice
- * and older PowerPoint show only the fallback, and SVG text is re-typeset by each of
- * them. A 4× PNG looks the same everywhere and stays sharp on a 4K projector; the SVG
- * download is there for anyone who wants to edit the vector.
+ * The picture is a PNG, with the SVG it was drawn from attached as the OOXML SVG
+ * extension (`asvg:svgBlip` inside `a:blip`): PowerPoint 365 draws the vector and keeps
+ * it editable; LibreOffice, Keynote, Google Slides and older PowerPoint show the PNG
+ * (4×, sharp on a 4K projector).
  */
 import type { ChartSpec, TidyRow } from '$lib/charts/spec';
 import type { Locale } from '$lib/format';
 import { m } from '$lib/paraglide/messages';
 import { slideNotes } from './notes';
+import { SLIDE, SLIDE_TYPE, slideFrame, type SlidePicture } from './slide-layout';
+
+export { SLIDE };
 
 export const PPTX_MIME =
 	'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-export interface SlideImage {
-	/** `data:image/png;base64,…` */
-	data: string;
-	/** Pixel size of the PNG (any scale); only the aspect ratio matters. */
-	width: number;
-	height: number;
-}
+export type SlideImage = SlidePicture;
 
 export interface DeckSlide {
 	spec: ChartSpec;
 	rows: TidyRow[];
+	/** The chart's picture when it fits one slide. */
 	image: SlideImage;
+	/** A chart cut for slides: one picture per slide, in order (replaces `image`). */
+	pages?: SlideImage[];
 }
-
-/** LAYOUT_WIDE, PowerPoint's own 16:9: 13.333 × 7.5 inches. */
-export const SLIDE = { width: 13.333, height: 7.5 } as const;
-const MARGIN = 0.45;
-// PowerPoint shrinks text to its box only once someone edits it, so boxes are sized
-// for two lines of subtitle and footer at these sizes.
-const TITLE = { y: 0.3, h: 0.7, size: 28 };
-const SUBTITLE = { y: 0.98, h: 0.62, size: 14 };
-const FOOTER = { h: 0.45, size: 9 };
 
 /** Largest box of the image's aspect ratio inside the area, centred across, at the top. */
 export function fitImage(
@@ -61,12 +54,20 @@ async function loadPptx(): Promise<PptxModule['default']> {
 	return mod.default;
 }
 
-function footerText(spec: ChartSpec, locale: Locale): string {
+/** The text of a chart's slides: title (and its continued form), subtitle, footer paragraphs. */
+export function slideTexts(spec: ChartSpec, locale: Locale, shownSources = spec.sources) {
 	const opts = { locale: locale as 'en' };
-	return [
-		m.export_footer_sources({ sources: spec.sources.join('; ') }, opts),
-		m.export_footer_dataset({ version: spec.datasetVersion }, opts)
-	].join('  ·  ');
+	return {
+		title: spec.title,
+		continued: `${spec.title} ${m.export_slide_continued({}, opts)}`,
+		subtitle: spec.subtitle,
+		footer: [
+			...(shownSources.length
+				? [m.export_footer_sources({ sources: [...new Set(shownSources)].join('; ') }, opts)]
+				: []),
+			`${m.export_footer_dataset({ version: spec.datasetVersion }, opts)} · ${m.export_disclaimer({}, opts)}`
+		]
+	};
 }
 
 export interface PptxOptions {
@@ -78,6 +79,7 @@ export interface PptxOptions {
 	muted?: string;
 }
 
+/** Builds the presentation; returns it with the SVG of each slide's picture (by slide, from 0). */
 export async function buildPresentation(slides: DeckSlide[], options: PptxOptions) {
 	const PptxGenJS = await loadPptx();
 	const pptx = new PptxGenJS();
@@ -89,61 +91,105 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 	const ink = options.ink ?? '1B1F24';
 	const muted = options.muted ?? '57606A';
 	const fontFace = 'Arial';
+	const svgs: (string | undefined)[] = [];
 
-	for (const { spec, rows, image } of slides) {
-		const slide = pptx.addSlide();
-		slide.background = { color: 'FFFFFF' };
-		slide.addText(spec.title, {
-			x: MARGIN,
-			y: TITLE.y,
-			w: SLIDE.width - 2 * MARGIN,
-			h: TITLE.h,
-			fontFace,
-			fontSize: TITLE.size,
-			bold: true,
-			color: ink,
-			valign: 'top',
-			fit: 'shrink'
+	for (const { spec, rows, image, pages } of slides) {
+		const pictures = pages?.length ? pages : [image];
+		pictures.forEach((picture, i) => {
+			// A page of a split chart names the sources of the rows it shows.
+			const texts = slideTexts(spec, options.locale, picture.sources ?? spec.sources);
+			const title = i === 0 ? texts.title : texts.continued;
+			const frame = slideFrame({ title, subtitle: texts.subtitle, footer: texts.footer });
+			const slide = pptx.addSlide();
+			slide.background = { color: 'FFFFFF' };
+			const text = { fontFace, valign: 'top' as const, margin: 0 };
+			slide.addText(title, {
+				...text,
+				...frame.title,
+				fontSize: SLIDE_TYPE.title,
+				bold: true,
+				color: ink
+			});
+			if (texts.subtitle)
+				slide.addText(texts.subtitle, {
+					...text,
+					...frame.subtitle,
+					fontSize: SLIDE_TYPE.subtitle,
+					color: muted
+				});
+			const box = fitImage(picture, frame.chart);
+			slide.addImage({ data: picture.data, ...box, altText: spec.description });
+			svgs.push(picture.svg);
+			slide.addText(texts.footer.join('\n'), {
+				...text,
+				...frame.footer,
+				valign: 'bottom',
+				fontSize: SLIDE_TYPE.footer,
+				color: muted
+			});
+			slide.addNotes(slideNotes(spec, rows, options.locale));
 		});
-		slide.addText(spec.subtitle, {
-			x: MARGIN,
-			y: SUBTITLE.y,
-			w: SLIDE.width - 2 * MARGIN,
-			h: SUBTITLE.h,
-			fontFace,
-			fontSize: SUBTITLE.size,
-			color: muted,
-			valign: 'top',
-			fit: 'shrink'
-		});
-		const areaTop = SUBTITLE.y + SUBTITLE.h + 0.05;
-		const areaBottom = SLIDE.height - FOOTER.h - 0.2;
-		const box = fitImage(image, {
-			x: MARGIN,
-			y: areaTop,
-			w: SLIDE.width - 2 * MARGIN,
-			h: areaBottom - areaTop
-		});
-		slide.addImage({ data: image.data, ...box, altText: spec.description });
-		slide.addText(footerText(spec, options.locale), {
-			x: MARGIN,
-			y: SLIDE.height - FOOTER.h - 0.12,
-			w: SLIDE.width - 2 * MARGIN,
-			h: FOOTER.h,
-			fontFace,
-			fontSize: FOOTER.size,
-			color: muted,
-			valign: 'bottom',
-			fit: 'shrink'
-		});
-		slide.addNotes(slideNotes(spec, rows, options.locale));
 	}
-	return pptx;
+	return { pptx, svgs };
+}
+
+const SVG_EXT = '{96DAC541-7B7A-43D3-8B79-37D633B846F1}';
+const SVG_NS_OOXML = 'http://schemas.microsoft.com/office/drawing/2016/SVG/main';
+const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+/**
+ * Adds each slide's SVG beside its PNG: the media file, a relationship, and the
+ * `asvg:svgBlip` extension in the picture's `a:blip` (the PNG stays the main blip).
+ */
+export async function attachSvgPictures(
+	bytes: Uint8Array,
+	svgs: (string | undefined)[]
+): Promise<Uint8Array> {
+	if (!svgs.some(Boolean)) return bytes;
+	const { default: JSZip } = await import('jszip');
+	const zip = await JSZip.loadAsync(bytes);
+	for (const [i, svg] of svgs.entries()) {
+		if (!svg) continue;
+		const n = i + 1;
+		const slidePath = `ppt/slides/slide${n}.xml`;
+		const relsPath = `ppt/slides/_rels/slide${n}.xml.rels`;
+		const [slideXml, rels] = await Promise.all([
+			zip.file(slidePath)?.async('string'),
+			zip.file(relsPath)?.async('string')
+		]);
+		if (!slideXml || !rels) continue;
+		const embed = /<a:blip r:embed="(rId\d+)"\s*(\/>|>\s*<\/a:blip>)/.exec(slideXml);
+		if (!embed) continue;
+		const rid = 'rIdChartSvg';
+		zip.file(`ppt/media/chart-${n}.svg`, svg);
+		zip.file(
+			relsPath,
+			rels.replace(
+				'</Relationships>',
+				`<Relationship Id="${rid}" Type="${IMAGE_REL}" Target="../media/chart-${n}.svg"/></Relationships>`
+			)
+		);
+		zip.file(
+			slidePath,
+			slideXml.replace(
+				embed[0],
+				`<a:blip r:embed="${embed[1]}"><a:extLst><a:ext uri="${SVG_EXT}"><asvg:svgBlip xmlns:asvg="${SVG_NS_OOXML}" r:embed="${rid}"/></a:ext></a:extLst></a:blip>`
+			)
+		);
+	}
+	const types = await zip.file('[Content_Types].xml')?.async('string');
+	if (types && !/Extension="svg"/.test(types)) {
+		zip.file(
+			'[Content_Types].xml',
+			types.replace('<Default ', '<Default Extension="svg" ContentType="image/svg+xml"/><Default ')
+		);
+	}
+	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** The .pptx file bytes (browser and node). */
 export async function pptxBytes(slides: DeckSlide[], options: PptxOptions): Promise<Uint8Array> {
-	const pptx = await buildPresentation(slides, options);
+	const { pptx, svgs } = await buildPresentation(slides, options);
 	const out = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-	return out;
+	return attachSvgPictures(out, svgs);
 }

@@ -30,6 +30,21 @@ describe('forestLayout', () => {
 	);
 
 	it('makes room for larger type (projector)', () => {
-		expect(forestLayout(1200, 16).left).toBeGreaterThan(forestLayout(1200, 13).left);
+		expect(forestLayout(1200, 14).left).toBeGreaterThan(forestLayout(1200, 13).left);
+	});
+
+	it.each([
+		// width, type size, mode: the breaks are in ems, so larger type changes layout sooner
+		[1200, 16, 'medium'],
+		[1600, 20, 'wide'],
+		[880, 20, 'narrow'],
+		[1000, 20, 'medium']
+	])('at %d px with %d px type: %s layout', (width, fontSize, mode) => {
+		expect(forestLayout(width, fontSize).mode).toBe(mode);
+	});
+
+	it('keeps the plot over 40% of a slide-sized chart (880 px, 20 px type)', () => {
+		const layout = forestLayout(880, 20);
+		expect(layout.plotWidth).toBeGreaterThanOrEqual(380);
 	});
 });

@@ -3,7 +3,7 @@
  * column; narrower ones drop counts and source (the tooltip and the table keep
  * them); phones get two-line rows. The arm of a multi-arm study follows the endpoint.
  */
-import { CHAR_WIDTH } from '../anatomy';
+import { BASE_FONT_SIZE, CHAR_WIDTH } from '../anatomy';
 
 export type ForestColumnId = 'study' | 'endpoint' | 'counts' | 'estimate' | 'note' | 'source';
 export type ForestMode = 'wide' | 'medium' | 'narrow';
@@ -57,23 +57,31 @@ const SPECS: Record<
 	},
 	// Phones: two-line rows (study and arm; endpoint), and the value alone (the CI is
 	// drawn, and is in the tooltip and the table).
-	narrow: { left: [['study', 20]], right: [['estimate', 7]] }
+	narrow: { left: [['study', 30]], right: [['estimate', 7]] }
 };
 
-export function forestMode(width: number): ForestMode {
-	return width >= 1000 ? 'wide' : width >= 620 ? 'medium' : 'narrow';
+/**
+ * The mode for a width, measured in type sizes (ems): at the base 13 px the breaks are
+ * 1000 and 620 px. Larger type (the projector theme, slides) needs that much more room
+ * for the same columns, so it reaches the roomier layouts later.
+ */
+export function forestMode(width: number, fontSize = BASE_FONT_SIZE): ForestMode {
+	const ems = (width / fontSize) * BASE_FONT_SIZE;
+	return ems >= 1000 ? 'wide' : ems >= 620 ? 'medium' : 'narrow';
 }
 
 /** Column positions for a chart `width` px wide with type of `fontSize` px. */
 export function forestLayout(width: number, fontSize: number): ForestLayout {
-	const mode = forestMode(width);
+	const mode = forestMode(width, fontSize);
 	const spec = SPECS[mode];
 	const ch = fontSize * CHAR_WIDTH.regular;
 	const columns: ForestColumn[] = [];
 
 	let left = 4;
 	const leftCols = spec.left.map(([id, chars]) => {
-		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.4) : chars * ch);
+		// Narrow: as wide as 30 characters allows up to 0.42 of the width (a phone gets
+		// the fraction; a slide, drawn narrow with large type, the 30 characters).
+		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.42) : chars * ch);
 		const col = { id, start: left, width: w };
 		left += w + GAP;
 		return col;

@@ -19,6 +19,7 @@ import {
 	type LegendItem,
 	type LegendLayout
 } from '../legend';
+import type { SlideBands } from '../slide-bands';
 import type { ChartSpec, TidyRow } from '../spec';
 import { forestLayout, type ForestLayout } from './forest-layout';
 import {
@@ -450,5 +451,28 @@ export function forestRowsByColumn(
 		results: visible.filter((r) => r.kind === 'result'),
 		groups: visible.filter((r) => r.kind === 'group'),
 		pooled: pooled ? [pooled] : []
+	};
+}
+
+/**
+ * The forest's bands for slides (see slide-bands.ts): the legend and column headings
+ * above the rows, one band per row (a group heading stays with the row after it), and
+ * the axis below. The title, subtitle and footer are the slide's own text.
+ */
+export function forestSlideBands(
+	frame: Pick<ForestFrame, 'caption' | 'padding' | 'plotHeight' | 'layout'>,
+	rows: ForestRow[]
+): SlideBands {
+	const { caption, padding, plotHeight, layout } = frame;
+	return {
+		header: { top: -padding.top + caption.top, bottom: 0 },
+		rows: rows.map((r, i) => ({
+			top: i * layout.rowHeight,
+			bottom: (i + 1) * layout.rowHeight,
+			...(r.kind === 'group' ? { keepWithNext: true } : {}),
+			...(r.kind === 'result' ? { sources: [r.sourceShort] } : {}),
+			...(r.kind === 'pooled' ? { sources: [...new Set(r.members.map((m) => m.sourceShort))] } : {})
+		})),
+		axis: { top: plotHeight, bottom: plotHeight + padding.bottom - caption.bottom }
 	};
 }
