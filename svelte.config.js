@@ -32,7 +32,9 @@ const staticWithBothFallbacks = {
 };
 
 // Components outside src/lib/charts that pages show as chart islands (island-registry.ts).
+// LayerCake's own components (the cake, its Svg and Html layers) style every chart too.
 const ISLAND_COMPONENTS = ['/src/lib/components/StudyKaplanMeier.svelte'];
+const ISLAND_FOLDERS = ['/src/lib/charts/', '/node_modules/layercake/'];
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -47,7 +49,8 @@ const config = {
 		dynamicCompileOptions: ({ filename }) => {
 			const file = filename.split(/[/\\]/).join('/');
 			const island =
-				file.includes('/src/lib/charts/') || ISLAND_COMPONENTS.some((c) => file.endsWith(c));
+				ISLAND_FOLDERS.some((folder) => file.includes(folder)) ||
+				ISLAND_COMPONENTS.some((c) => file.endsWith(c));
 			return island ? { css: 'injected' } : undefined;
 		}
 	},
