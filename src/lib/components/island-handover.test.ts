@@ -38,6 +38,14 @@ describe('counterpart', () => {
 		expect(counterpart(box, from, to)).toBe(to.querySelector('input[value="blast"]'));
 	});
 
+	it('prefers the element that can take focus when a key is shared', () => {
+		const { from, to } = copies(
+			'<g data-key="r1" class="hover"></g><g data-key="r1" tabindex="0"></g>'
+		);
+		const mark = from.querySelector('[tabindex]')!;
+		expect(counterpart(mark, from, to)).toBe(to.querySelector('[tabindex]'));
+	});
+
 	it('quotes values that would break a selector', () => {
 		const { from, to } = copies('<g data-key="a&quot;]b\\c"></g>');
 		expect(counterpart(from.firstElementChild!, from, to)).toBe(to.firstElementChild);
@@ -66,6 +74,15 @@ describe('handOver', () => {
 		handOver(from, to);
 		expect(to.querySelector('select')!.value).toBe('value');
 		expect(changes).toHaveBeenCalledTimes(1);
+	});
+
+	it('moves focus to the same mark after the prerendered copy has left the page', () => {
+		const { from, to } = copies(CHART);
+		const mark = from.querySelector('g[data-key="r1"]') as unknown as HTMLElement;
+		mark.focus();
+		from.remove();
+		handOver(from, to, mark);
+		expect(document.activeElement).toBe(to.querySelector('g[data-key="r1"]'));
 	});
 
 	it('keeps an opened data table open and moves focus to the same mark', () => {

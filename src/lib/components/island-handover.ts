@@ -16,19 +16,20 @@ function quoted(value: string): string {
 
 /** The element of `to` that plays the part `element` plays in `from`. */
 export function counterpart(element: Element, from: Element, to: Element): HTMLElement | null {
+	// A mark and its hover target can share a key: what took focus matches what can take it.
+	const focusable = element.matches(FOCUSABLE) ? `:is(${FOCUSABLE})` : '';
 	for (const attribute of IDENTITY) {
 		const value = element.getAttribute(attribute);
 		if (value !== null) {
 			const match = to.querySelector<HTMLElement>(
-				`${element.localName}[${attribute}=${quoted(value)}]`
+				`${element.localName}[${attribute}=${quoted(value)}]${focusable}`
 			);
 			if (match) return match;
 		}
 	}
 	if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) {
 		if (element.name) {
-			const byValue =
-				element instanceof HTMLInputElement ? `[value=${quoted(element.value)}]` : '';
+			const byValue = element instanceof HTMLInputElement ? `[value=${quoted(element.value)}]` : '';
 			const match = to.querySelector<HTMLElement>(
 				`${element.localName}[name=${quoted(element.name)}]${byValue}`
 			);
@@ -40,8 +41,15 @@ export function counterpart(element: Element, from: Element, to: Element): HTMLE
 	return index >= 0 ? (to.querySelectorAll<HTMLElement>(selector)[index] ?? null) : null;
 }
 
-/** Replays form changes, open disclosures and focus from the prerendered copy on the live chart. */
-export function handOver(from: HTMLElement, to: HTMLElement): void {
+/**
+ * Replays form changes, open disclosures and focus from the prerendered copy on the live
+ * chart. `focused` is what had focus in the copy (the copy may already be out of the page).
+ */
+export function handOver(
+	from: HTMLElement,
+	to: HTMLElement,
+	focused: Element | null = document.activeElement
+): void {
 	for (const box of from.querySelectorAll<HTMLInputElement>(
 		'input[type=checkbox], input[type=radio]'
 	)) {
@@ -64,6 +72,5 @@ export function handOver(from: HTMLElement, to: HTMLElement): void {
 		const live = counterpart(details, from, to);
 		if (live instanceof HTMLDetailsElement) live.open = details.open;
 	}
-	const focused = document.activeElement;
 	if (focused && from.contains(focused)) counterpart(focused, from, to)?.focus();
 }
