@@ -163,8 +163,8 @@ export function markdown(results) {
 		lines.push(
 			`Large dataset (${l.studies.toLocaleString('en')} studies, ${l.results.toLocaleString('en')} results, ${l.jsonMB} MB JSON, imported via /data): ` +
 				`validation ${l.validateMs} ms (longest task ${l.validateLongestTaskMs} ms); ` +
-				`overview first study ${l.overviewFirstStudyMs} ms, interactive ${l.overviewInteractiveMs} ms (longest task ${l.overviewLongestTaskMs} ms); ` +
-				`filter ${l.filterMs} ms (longest task ${l.filterLongestTaskMs} ms); ` +
+				`overview first study ${l.overviewFirstStudyMs} ms, interactive ${l.overviewInteractiveMs} ms (longest task ${l.overviewLongestTaskMs} ms${l.overviewElements ? `, ${l.overviewElements.toLocaleString('en')} elements` : ''}); ` +
+				`filter${l.filter ? ` "${l.filter}"` : ''} ${l.filterMs} ms (longest task ${l.filterLongestTaskMs} ms); ` +
 				`/sources interactive ${l.sourcesInteractiveMs} ms (longest task ${l.sourcesLongestTaskMs} ms, ${l.sourcesElements.toLocaleString('en')} elements).`
 		);
 	}

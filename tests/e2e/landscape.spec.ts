@@ -1,6 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { readFileSync, readdirSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 // The landscape's own study files, read as written (TOWER is shared from the Blincyto dataset).
 const own = readdirSync('data/landscape/studies').map(
@@ -15,6 +19,49 @@ const own = readdirSync('data/landscape/studies').map(
 const tower = JSON.parse(readFileSync('data/blincyto/studies/02-tower.json', 'utf8'));
 const studies = [tower, ...own];
 const randomised = studies.filter((s) => s.design === 'randomised');
+const indications = (
+	JSON.parse(readFileSync('data/landscape/dataset.json', 'utf8')) as {
+		indications: { id: string }[];
+	}
+).indications;
+const [itc] = JSON.parse(readFileSync('data/landscape/indirect-comparisons.json', 'utf8')) as {
+	id: string;
+}[];
+const OUT = '/tmp/landscape-e2e';
+mkdirSync(OUT, { recursive: true });
+
+/** Runs one export from the Export menu inside `scope` and returns the saved file's path. */
+async function download(page: Page, scope: Locator, format: string): Promise<string> {
+	const button = scope.getByRole('button', { name: /^Export / }).first();
+	if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+	const item = scope.locator(`[role="menuitem"][data-format="${format}"]`).first();
+	const [file] = await Promise.all([page.waitForEvent('download'), item.click()]);
+	const path = join(OUT, file.suggestedFilename());
+	await file.saveAs(path);
+	return path;
+}
+
+function csvRows(path: string): string[][] {
+	const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+	return text
+		.trim()
+		.split(/\r\n/)
+		.map((l) =>
+			l
+				.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+				.map((c) => c.replace(/,$/, ''))
+				.slice(0, -1)
+		);
+}
+
+async function slideText(path: string): Promise<string> {
+	const zip = await JSZip.loadAsync(readFileSync(path));
+	const slides = Object.keys(zip.files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n));
+	expect(slides.length).toBe(1);
+	const notes = Object.keys(zip.files).filter((n) => /^ppt\/notesSlides\/.*\.xml$/.test(n));
+	const parts = [...slides, ...notes].map((n) => zip.file(n)!.async('string'));
+	return (await Promise.all(parts)).join(' ');
+}
 const singleArm = studies.filter((s) => s.design === 'single-arm');
 
 test('the header switches to the landscape dataset and back', async ({ page }) => {
@@ -120,4 +167,124 @@ test('the Dutch landscape pages are in Dutch and pass axe', async ({ page }) => 
 	await expect(page.getByTestId('transitivity')).toContainText('verschilt');
 	axe = await new AxeBuilder({ page }).analyze();
 	expect(axe.violations).toEqual([]);
+});
+
+test.describe('the landscape study and indication pages', () => {
+	for (const locale of ['', '/nl']) {
+		for (const study of singleArm.concat(own.filter((s) => s.design === 'randomised'))) {
+			test(`${locale || '/en'}: ${study.name} under /landscape/studies/`, async ({ page }) => {
+				await page.goto(`${locale}/landscape/studies/${study.id}/`);
+				await expect(page.locator('h1')).toHaveText(study.name);
+				await expect(page.getByTestId('dataset-version')).toContainText(
+					'Relapsed/refractory B-ALL'
+				);
+				// Its links stay in the landscape dataset.
+				const hrefs = await page
+					.locator('main a[href*="/indications/"], main a[href*="/studies/"]')
+					.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+				for (const href of hrefs) expect(href).toMatch(/\/landscape\//);
+			});
+		}
+	}
+	for (const indication of indications)
+		test(`indication ${indication.id} under /landscape/indications/`, async ({ page }) => {
+			const response = await page.goto(`/landscape/indications/${indication.id}/`);
+			expect(response?.status()).toBe(200);
+			await expect(page.getByTestId('dataset-version')).toContainText('Relapsed/refractory B-ALL');
+		});
+
+	test('the overview links every study to its landscape page', async ({ page }) => {
+		await page.goto('/landscape/');
+		const hrefs = await page
+			.getByTestId('study-link')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+		expect(hrefs.length).toBeGreaterThan(0);
+		for (const href of hrefs) expect(href).toMatch(/^\/landscape\/studies\/[a-z0-9-]+\/$/);
+		await page.getByTestId('study-link').filter({ hasText: 'ZUMA-3' }).first().click();
+		await expect(page).toHaveURL(/\/landscape\/studies\/zuma-3\/$/);
+		await expect(page.locator('h1')).toHaveText('ZUMA-3');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations).toEqual([]);
+	});
+});
+
+test.describe('landscape exports parse', () => {
+	test('the network chart: SVG, CSV, XLSX, PPTX and PDF', async ({ page }) => {
+		await page.goto('/landscape/');
+		const figure = page.locator('figure[data-chart-id="evidence-network"]');
+		await expect(figure.getByRole('button', { name: /^Export / })).toBeVisible();
+
+		const svg = readFileSync(await download(page, figure, 'svg'), 'utf8');
+		expect(svg).toContain('Network of trials');
+		expect(svg).toContain('Exploratory');
+		expect(svg.match(/<g [^>]*class="edge/g)).toHaveLength(randomised.length);
+
+		const rows = csvRows(await download(page, figure, 'csv'));
+		const header = rows[0];
+		expect(header).toEqual(expect.arrayContaining(['total', 'source', 'locator', 'text', 'quote']));
+		const towerRow = rows.find((r) => r[0] === 'TOWER')!;
+		expect(towerRow[header.indexOf('total')]).toBe('405');
+		expect(towerRow[header.indexOf('text')]).toContain('271 + 134 = 405');
+
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.readFile(await download(page, figure, 'xlsx'));
+		const data = book.getWorksheet('Data')!;
+		expect(data.rowCount).toBe(rows.length);
+		const totalCol = header.indexOf('total') + 1;
+		expect(data.getRow(2).getCell(totalCol).type).toBe(ExcelJS.ValueType.Number);
+
+		const slides = await slideText(await download(page, figure, 'pptx'));
+		expect(slides).toContain('Network of trials');
+		expect(slides).toContain('TOWER');
+
+		const pdf = execFileSync('pdftotext', [await download(page, figure, 'pdf'), '-'])
+			.toString()
+			.replace(/\s+/g, ' ');
+		expect(pdf).toContain('Network of trials');
+		expect(pdf).toContain('Exploratory');
+	});
+
+	test('the Bucher chart and the transitivity table: SVG, PDF, CSV, XLSX, PPTX', async ({
+		page
+	}) => {
+		await page.goto('/landscape/indirect/');
+		const chart = page.locator(`figure[data-chart-id="bucher-${itc.id}"]`);
+		await expect(chart.getByRole('button', { name: /^Export / })).toBeVisible();
+		// Inputs at their printed level; the computed results marked as such.
+		await expect(chart.locator('[data-kind="input"][data-level="0.975"]')).toHaveCount(2);
+		await expect(chart.locator('[data-kind="result"]')).toHaveCount(2);
+		const svg = readFileSync(await download(page, chart, 'svg'), 'utf8');
+		expect(svg).toContain('97.5 % CI as printed');
+		expect(svg).not.toContain('…');
+		const pdf = execFileSync('pdftotext', [await download(page, chart, 'pdf'), '-'])
+			.toString()
+			.replace(/\s+/g, ' ');
+		expect(pdf).toContain('Exploratory');
+		const rows = csvRows(await download(page, chart, 'csv'));
+		const h = rows[0];
+		const result = rows.find((r) => r[h.indexOf('basis')] === 'computed')!;
+		expect(Number(result[h.indexOf('value')])).toBeCloseTo(0.71 / 0.75, 3);
+		expect(result[h.indexOf('text')]).toMatch(/^ln 0\.71 − ln 0\.75/);
+
+		const table = page.locator(`[data-table-id="transitivity-${itc.id}"]`);
+		const trows = csvRows(await download(page, table, 'csv'));
+		const th = trows[0];
+		expect(th).toEqual(expect.arrayContaining(['source', 'locator', 'text', 'quote']));
+		const tower = trows.filter((r) => r[0] === 'TOWER');
+		expect(tower.some((r) => r[th.indexOf('text')].includes('4.0 months'))).toBe(true);
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.readFile(await download(page, table, 'xlsx'));
+		expect(book.getWorksheet('Data')!.rowCount).toBe(trows.length);
+		const slides = await slideText(await download(page, table, 'pptx'));
+		expect(slides).toContain('Transitivity');
+		const tsvg = readFileSync(await download(page, table, 'svg'), 'utf8');
+		expect(tsvg).toContain('≠');
+		expect(tsvg).not.toContain('…');
+
+		const published = page.locator(`[data-table-id="published-${itc.id}"]`);
+		const prows = csvRows(await download(page, published, 'csv'));
+		expect(prows.map((r) => r.join(' ')).join(' ')).toContain('Funding');
+		const axe = await new AxeBuilder({ page }).analyze();
+		expect(axe.violations).toEqual([]);
+	});
 });

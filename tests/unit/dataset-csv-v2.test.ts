@@ -7,8 +7,10 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { RECORD_SPECS, datasetToCsvRows, exportDatasetCsv } from '$lib/evidence/dataset-csv';
+import { serialiseCsv } from '$lib/evidence/csv';
 import { importDataset } from '$lib/evidence/dataset-import';
 import { DatasetSchema } from '$lib/evidence/schema';
+import { loadLandscapeDataset } from '$lib/evidence/load-landscape';
 import { everyType } from '../fixtures/every-type';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- walking valibot's schema objects */
@@ -60,8 +62,21 @@ const RECORD_AT: Record<keyof typeof RECORD_SPECS, string> = {
 	reaction: 'safety[].reactions[]',
 	timeline: 'timeline[]',
 	dosing: 'dosing[]',
-	'dose-step': 'dosing[].steps[]'
+	'dose-step': 'dosing[].steps[]',
+	'indirect-comparison': 'indirectComparisons[]'
 };
+
+/** Fields written as one JSON cell: every schema leaf under them is carried by that cell. */
+const JSON_CELLS = Object.entries(RECORD_SPECS).flatMap(([type, spec]) =>
+	spec.fields
+		.filter((f) => f.type === 'json')
+		.map((f) => {
+			const at = RECORD_AT[type as keyof typeof RECORD_SPECS];
+			return at ? `${at}.${f.path}` : f.path;
+		})
+);
+const underJsonCell = (leaf: string) =>
+	JSON_CELLS.some((cell) => leaf.startsWith(`${cell}.`) || leaf.startsWith(`${cell}[]`));
 
 function csvLeaves(): string[] {
 	return Object.entries(RECORD_SPECS).flatMap(([type, spec]) => {
@@ -74,7 +89,13 @@ function csvLeaves(): string[] {
 
 describe('the tidy CSV and the schema', () => {
 	it('has a column for every leaf of the schema, and none for a field the schema lacks', () => {
-		const leaves = schemaLeaves(DatasetSchema).sort();
+		// A JSON cell is one leaf standing for the subtree under it.
+		const leaves = [
+			...new Set([
+				...schemaLeaves(DatasetSchema).filter((leaf) => !underJsonCell(leaf)),
+				...JSON_CELLS
+			])
+		].sort();
 		expect(leaves.length).toBeGreaterThan(100);
 		expect([...new Set(csvLeaves())].sort()).toEqual(leaves);
 	});
@@ -92,7 +113,9 @@ describe('the tidy CSV and the schema', () => {
 			'studies[].endpoints[].results[].patientData[].event',
 			'facets[].values[].short.nl',
 			'indications[].population.facets',
-			'dosing[].cycle.restDays'
+			'dosing[].cycle.restDays',
+			'indirectComparisons[].transitivity[].cells',
+			'indirectComparisons[].published[].provenance.quote'
 		])
 			expect(leaves).toContain(leaf);
 		expect(v.is(DatasetSchema, {})).toBe(false);
@@ -167,5 +190,53 @@ describe('a dataset with every version-2 type', () => {
 					message: 'survival must not increase: 120 after 100'
 				})
 			);
+	});
+});
+
+describe('the landscape dataset, with its indirect comparison', () => {
+	const dataset = loadLandscapeDataset();
+	const text = exportDatasetCsv(dataset);
+
+	it('writes one indirect-comparison row per comparison', () => {
+		const rows = datasetToCsvRows(dataset);
+		const header = rows[0];
+		const itcRows = rows.filter((r) => r[0] === 'indirect-comparison');
+		expect(itcRows).toHaveLength(dataset.indirectComparisons!.length);
+		const published = JSON.parse(itcRows[0][header.indexOf('published_comparisons')]);
+		expect(published.map((p: { funding: string }) => p.funding)).toEqual(
+			dataset.indirectComparisons![0].published.map((p) => p.funding)
+		);
+	});
+
+	it('round-trips through the tidy CSV exactly, comparisons included', () => {
+		const back = importDataset(text, { fileName: 'x.csv' });
+		if (!back.ok) throw new Error(JSON.stringify(back.issues.slice(0, 5), null, 1));
+		expect(back.dataset.indirectComparisons).toStrictEqual(dataset.indirectComparisons);
+		expect(back.dataset).toStrictEqual(dataset);
+	});
+
+	it('refuses a comparison whose input is not an effect against the common comparator', () => {
+		const header = datasetToCsvRows(dataset)[0];
+		const rows = datasetToCsvRows(dataset).map((r) => {
+			if (r[0] !== 'indirect-comparison') return r;
+			const cells = [...r];
+			const main = JSON.parse(cells[header.indexOf('main_analysis')]);
+			cells[header.indexOf('main_analysis')] = JSON.stringify({
+				...main,
+				cbResultId: 'ino-vate-cr-cri-itt218-inotuzumab'
+			});
+			return cells;
+		});
+		const outcome = importDataset(serialiseCsv(rows), { fileName: 'x.csv' });
+		expect(outcome.ok).toBe(false);
+		if (!outcome.ok)
+			expect(outcome.issues.map((i) => i.path)).toContain('indirectComparisons[0].main.cbResultId');
+	});
+});
+
+describe('a dataset without indirect comparisons', () => {
+	it('gets no indirectComparisons key back from the CSV', () => {
+		const back = importDataset(exportDatasetCsv(everyType()), { fileName: 'x.csv' });
+		expect(back.ok && 'indirectComparisons' in back.dataset).toBe(false);
 	});
 });

@@ -11,6 +11,7 @@ import { exportDatasetJson } from '$lib/evidence/dataset-json';
 import { DATASET_SCHEMA_PATH, datasetJsonSchema } from '$lib/evidence/json-schema';
 import { loadEmbeddedDataset, readEmbeddedDatasetInput } from '$lib/evidence/load';
 import { migrateDataset } from '$lib/evidence/migrate';
+import { loadLandscapeDataset, readLandscapeInput } from '$lib/evidence/load-landscape';
 import { SCHEMA_VERSION } from '$lib/evidence/schema';
 import { syntheticDataset } from '$lib/evidence/synthetic';
 import { validateDataset, validateShape } from '$lib/evidence/validate';
@@ -69,6 +70,17 @@ describe('files the dashboard accepts pass the JSON Schema (ajv)', () => {
 		const input = readEmbeddedDatasetInput();
 		expect(errorsOf(input)).toBe('');
 		expect(validate(input)).toBe(true);
+	});
+
+	it('the landscape dataset with its indirect comparisons, as written and as exported', () => {
+		const input = readLandscapeInput();
+		expect((input.indirectComparisons as unknown[]).length).toBeGreaterThan(0);
+		expect(errorsOf(input)).toBe('');
+		expect(errorsOf(JSON.parse(exportDatasetJson(loadLandscapeDataset())))).toBe('');
+		// It can fail: a published comparison without its funding is refused.
+		const broken = clone(input) as { indirectComparisons: { published: { funding?: string }[] }[] };
+		delete broken.indirectComparisons[0].published[0].funding;
+		expect(validate(broken)).toBe(false);
 	});
 
 	it('the embedded dataset as exported (every default written out)', () => {

@@ -92,6 +92,75 @@ describe('landscape dataset', () => {
 			if (limit != null) expect(numbers).toMatch(printed(limit));
 	});
 
+	it.each(provenances.map((p) => [p.where, p] as const))(
+		'%s names where in the source',
+		(_w, p) => {
+			expect((p as { locator?: string }).locator?.trim()).toBeTruthy();
+			expect(dataset.sources.some((s) => s.id === p.sourceId)).toBe(true);
+		}
+	);
+
+	// A number as the sources print it: "0·71", "405", with no digit glued on either side.
+	const printedIn = (quote: string | undefined, x: number) =>
+		new RegExp(`(^|[^\\d.])${String(x).replace('.', '\\.')}(\\.0)?(?![\\d])`).test(
+			normalise(quote ?? '').replace(/·/g, '.')
+		);
+	const ownStudies = dataset.studies.filter((s) => !sharedStudyIds.has(s.id));
+
+	it.each(
+		ownStudies.flatMap((s) =>
+			s.arms.filter((a) => a.n !== undefined).map((a) => [a.id, a] as const)
+		)
+	)('arm %s: its n is printed in its own quote', (_id, arm) => {
+		expect(printedIn(arm.provenance?.quote, arm.n!)).toBe(true);
+	});
+
+	it.each(ownStudies.flatMap((s) => s.sampleSizes.map((z) => [z.id, z] as const)))(
+		'sample size %s is printed in its quote, or says how it was derived',
+		(_id, size) => {
+			if (size.basis === 'reported')
+				expect(printedIn(size.provenance.quote, size.value)).toBe(true);
+			else expect(size.derivation?.trim()).toBeTruthy();
+		}
+	);
+
+	// A count the result's own quote does not print must be a traced figure of the same study
+	// (the arm's n, an analysis set's size) or carry its arithmetic (a derived count).
+	it.each(
+		ownStudies.flatMap((study) =>
+			study.endpoints.flatMap((e) =>
+				e.results.flatMap((r) =>
+					(['events', 'total'] as const)
+						.filter((k) => r[k] !== undefined)
+						.map((k) => [`${r.id}.${k}`, { study, r, k }] as const)
+				)
+			)
+		)
+	)('%s traces to a printed figure or its arithmetic', (_id, { study, r, k }) => {
+		const x = r[k]!;
+		const inOwnQuote = printedIn(r.provenance.quote, x);
+		if (inOwnQuote) return expect(inOwnQuote).toBe(true);
+		if (r.basis !== 'reported') {
+			expect(r.derivation, 'a derived count says how').toMatch(/\d/);
+			return;
+		}
+		const elsewhere = [
+			...study.arms.filter((a) => a.n === x).map((a) => a.provenance?.quote),
+			...study.sampleSizes.map((z) => z.provenance.quote)
+		];
+		expect(elsewhere.some((q) => printedIn(q, x))).toBe(true);
+	});
+
+	it('the test above can fail: a count printed nowhere is caught', () => {
+		const ino = ownStudies.find((s) => s.id === 'ino-vate')!;
+		const quotes = [
+			...ino.arms.map((a) => a.provenance?.quote),
+			...ino.sampleSizes.map((z) => z.provenance.quote)
+		];
+		expect(quotes.some((q) => printedIn(q, 163))).toBe(false);
+		expect(quotes.some((q) => printedIn(q, 162))).toBe(true);
+	});
+
 	it('reads the INO-VATE OS hazard ratios with their printed 97.5 % level', () => {
 		const hr = dataset.studies
 			.find((s) => s.id === 'ino-vate')!

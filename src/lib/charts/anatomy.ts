@@ -26,6 +26,14 @@ export const SSR_WIDTH = 960;
 /** Server width for wide, column-rich charts: the page's full content width. */
 export const SSR_WIDE = 1200;
 
+/** Below this width charts switch to their phone layout. */
+export const NARROW_WIDTH = 620;
+
+/** Whether a chart this wide takes its phone layout. */
+export function isNarrow(width: number): boolean {
+	return width < NARROW_WIDTH;
+}
+
 /**
  * Above this many marks a chart draws compactly: marks as a few paths (not one
  * focusable element each) and text only near the viewport; its data table is the

@@ -7,7 +7,7 @@
 import type { Snippet } from 'svelte';
 import type { Arm, Dataset, Study } from '$lib/evidence/schema';
 import type { Locale } from '$lib/format';
-import { captionLayout, CHAR_WIDTH, type CaptionLayout } from './anatomy';
+import { captionLayout, CHAR_WIDTH, isNarrow, type CaptionLayout } from './anatomy';
 import { footerParagraphs } from './captions';
 import { legendLayout, type LegendItem, type LegendLayout } from './legend';
 import type { ChartActionsProps } from './chart-actions';
@@ -24,8 +24,7 @@ export interface StudyChartProps {
 	id?: string;
 }
 
-/** Below this width charts switch to their phone layout. */
-export const NARROW_WIDTH = 620;
+export { NARROW_WIDTH } from './anatomy';
 
 /** The experimental arm and the (first) other arm of a study. */
 export function studyArms(study: Study): { experimental?: Arm; comparator?: Arm } {
@@ -64,7 +63,7 @@ export function sideColumns(
 	left: { phoneShare: number; chars: number; share: number },
 	right: { phoneChars: number; chars: number }
 ): SideColumns {
-	const narrow = width < NARROW_WIDTH;
+	const narrow = isNarrow(width);
 	const ch = fontSize * CHAR_WIDTH.regular;
 	return {
 		narrow,
@@ -119,5 +118,41 @@ export function chartFrame(options: {
 		legend,
 		padding,
 		plotWidth: Math.max(60, width - padding.left - padding.right)
+	};
+}
+
+/** A chart's frame with the space it keeps above and below its plot, and its whole height. */
+export interface PlotFrame extends ChartFrame {
+	plotHeight: number;
+	height: number;
+}
+
+/**
+ * `chartFrame` for a plot of known height: `above` px between the legend and the plot
+ * (headers, a key), `below` px between the plot and the footer (an axis), and the plot at
+ * least `minPlotWidth` wide.
+ */
+export function plotFrame(
+	options: Parameters<typeof chartFrame>[0] & {
+		above: number;
+		below: number;
+		plotHeight: number;
+		minPlotWidth: number;
+	}
+): PlotFrame {
+	const { caption, legend } = chartFrame(options);
+	const padding = {
+		top: caption.top + legend.height + options.above,
+		right: options.right,
+		bottom: options.below + caption.bottom,
+		left: options.left
+	};
+	return {
+		caption,
+		legend,
+		padding,
+		plotWidth: Math.max(options.minPlotWidth, options.width - options.left - options.right),
+		plotHeight: options.plotHeight,
+		height: padding.top + options.plotHeight + padding.bottom
 	};
 }

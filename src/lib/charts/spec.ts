@@ -41,6 +41,13 @@ export interface TidyRow {
 	source: string;
 	locator: string;
 	dataCut: string;
+	/**
+	 * Optional (tables drawn as figures): what a cell says when it is words, not a number
+	 * ("Ph-negative; CD19-positive"), or the arithmetic behind a derived figure.
+	 */
+	text?: string;
+	/** Optional: the source's words, verbatim, for a row drawn from a stored text. */
+	quote?: string;
 }
 
 export const TIDY_COLUMNS: { key: keyof TidyRow; header: string }[] = [
@@ -62,3 +69,17 @@ export const TIDY_COLUMNS: { key: keyof TidyRow; header: string }[] = [
 	{ key: 'locator', header: 'locator' },
 	{ key: 'dataCut', header: 'data_cut' }
 ];
+
+/**
+ * Columns only some charts fill (tables drawn as figures): written after the tidy columns, and
+ * only when a row has them, so every other chart's export keeps exactly `TIDY_COLUMNS`.
+ */
+export const OPTIONAL_TIDY_COLUMNS: { key: 'text' | 'quote'; header: string }[] = [
+	{ key: 'text', header: 'text' },
+	{ key: 'quote', header: 'quote' }
+];
+
+/** The columns of an export of `rows`: the tidy columns, then the optional ones any row fills. */
+export function tidyColumnsOf(rows: TidyRow[]): { key: keyof TidyRow; header: string }[] {
+	return [...TIDY_COLUMNS, ...OPTIONAL_TIDY_COLUMNS.filter(({ key }) => rows.some((r) => r[key]))];
+}

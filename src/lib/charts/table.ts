@@ -1,7 +1,7 @@
 /** The "data as table" view of a chart: the tidy rows with translated column headers. */
 import { m } from '$lib/paraglide/messages';
 import { formatNumber, type Locale } from '$lib/format';
-import { TIDY_COLUMNS, type TidyRow } from './spec';
+import { tidyColumnsOf, type TidyRow } from './spec';
 
 const headers: Record<keyof TidyRow, () => string> = {
 	study: m.chart_col_study,
@@ -20,7 +20,9 @@ const headers: Record<keyof TidyRow, () => string> = {
 	basis: m.chart_col_basis,
 	source: m.chart_col_source,
 	locator: m.chart_col_locator,
-	dataCut: m.chart_col_data_cut
+	dataCut: m.chart_col_data_cut,
+	text: m.chart_col_text,
+	quote: m.chart_col_quote
 };
 
 export interface TableColumn {
@@ -31,9 +33,10 @@ export interface TableColumn {
 
 const NUMERIC: (keyof TidyRow)[] = ['value', 'events', 'total', 'ciLow', 'ciHigh', 'ciLevel'];
 
-/** The columns of the table, in the export order, with headers in the page's language. */
-export function tableColumns(): TableColumn[] {
-	return TIDY_COLUMNS.map(({ key }) => ({
+/** The columns of the table, in the export order, with headers in the page's language
+ * (the optional text and quote columns when a row of `rows` has them). */
+export function tableColumns(rows: TidyRow[] = []): TableColumn[] {
+	return tidyColumnsOf(rows).map(({ key }) => ({
 		key,
 		header: headers[key](),
 		numeric: NUMERIC.includes(key)

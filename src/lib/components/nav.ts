@@ -21,3 +21,12 @@ export const datasetSwitch = [
 	{ href: '/', label: () => m.ls_switch_default(), matches: (path: string) => !inLandscape(path) },
 	{ href: '/landscape', label: () => m.ls_switch_landscape(), matches: inLandscape }
 ] as const;
+
+/**
+ * The address prefix of the dataset a route shows: '/landscape' for the landscape's pages
+ * (its study and indication pages live under it), '' for the default dataset. Links between
+ * a dataset's own pages keep this prefix, so the address always says which dataset is shown.
+ */
+export function datasetRoot(routeId: string | null | undefined): '' | '/landscape' {
+	return routeId === '/landscape' || routeId?.startsWith('/landscape/') ? '/landscape' : '';
+}

@@ -3,7 +3,7 @@
  *
  * One row per record; the `record` column says which kind (dataset, medicine, source,
  * indication, study, arm, sample-size, endpoint, result, discrepancy, safety, reaction,
- * timeline, dosing, dose-step). Every field of the schema has its own column, shared by the
+ * timeline, dosing, dose-step, indirect-comparison). Every field of the schema has its own column, shared by the
  * records that have that field, so a result row reads like the tidy rows of the charts
  * (`study`, `arm`, `endpoint`, `timepoint`, `value`, `unit`, `events`, `total`, `ci_low`, …,
  * `source`, `locator`, `data_cut`). Children name their parent by id: an arm, sample size or
@@ -56,7 +56,8 @@ export const RECORD_TYPES = [
 	'reaction',
 	'timeline',
 	'dosing',
-	'dose-step'
+	'dose-step',
+	'indirect-comparison'
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -351,6 +352,24 @@ export const RECORD_SPECS: Record<RecordType, RecordSpec> = {
 			f('dose', 'dose', 'number'),
 			f('unit', 'unit')
 		]
+	},
+	// One row per comparison; its inputs, transitivity table and published comparisons are
+	// nested records with their own provenance, written as JSON cells (like a study's notes).
+	'indirect-comparison': {
+		fields: [
+			f('id', 'id'),
+			f('title', 'title'),
+			f('effect', 'effect'),
+			f('anchor_treatment', 'anchorTreatmentId'),
+			f('main_analysis', 'main', 'json'),
+			f('main_reason', 'mainReason'),
+			f('sensitivity_analyses', 'sensitivity', 'json'),
+			f('caveat', 'caveat'),
+			f('transitivity', 'transitivity', 'json'),
+			f('unanchored', 'unanchored', 'json'),
+			f('published_comparisons', 'published', 'json'),
+			f('disagreement', 'disagreement')
+		]
 	}
 };
 
@@ -488,6 +507,7 @@ export function datasetToCsvRows(dataset: Dataset): string[][] {
 		rows.push(row('dosing', regimen));
 		for (const step of regimen.steps) rows.push(row('dose-step', step, { regimen: regimen.id }));
 	}
+	for (const itc of dataset.indirectComparisons ?? []) rows.push(row('indirect-comparison', itc));
 	return rows;
 }
 
@@ -1086,6 +1106,8 @@ function assemble(
 	children('safety', 'safety', 'reaction', 'reactions', 'profile', 'safety profile');
 	list('timeline', 'timeline');
 	children('dosing', 'dosing', 'dose-step', 'steps', 'regimen', 'dosing regimen');
+	// Optional in the schema: a file without comparisons gets no key (not an empty list).
+	if (ofType('indirect-comparison').length) list('indirectComparisons', 'indirect-comparison');
 	if (version === 2) {
 		children('facets', 'facet', 'facet-value', 'values', 'facet', 'facet');
 		attachIndicationFacets(indications);

@@ -4,7 +4,12 @@
  */
 import { bucher, type BucherResult, type PrintedEffect } from '../stats/bucher';
 import type { Dataset, IndirectComparison, IndirectInputs, Result, Study } from './schema';
-import type { ValidationIssue } from './validate';
+
+/** A problem with its path; the shape of validate.ts's issues (not imported: validate uses this module). */
+export interface IndirectIssue {
+	path: string;
+	message: string;
+}
 
 export interface LocatedResult {
 	result: Result;
@@ -34,9 +39,10 @@ function comparatorTreatment(located: LocatedResult): string | undefined {
 	return located.study.arms.find((arm) => arm.id === armId)?.treatmentId;
 }
 
-/** Problems with the references of the dataset's indirect comparisons, with their paths. */
-export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
-	const issues: ValidationIssue[] = [];
+/** Problems with the references of the dataset's indirect comparisons, with their paths
+ * (their provenances are checked with every other one, in validate.ts). */
+export function checkIndirectComparisons(dataset: Dataset): IndirectIssue[] {
+	const issues: IndirectIssue[] = [];
 	const results = resultIndex(dataset);
 	const studyIds = new Set(dataset.studies.map((s) => s.id));
 	const sourceIds = new Set(dataset.sources.map((s) => s.id));
@@ -77,12 +83,6 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 						path: `${base}.transitivity[${d}].cells.${studyId}`,
 						message: `unknown study "${studyId}"`
 					});
-			for (const [studyId, cell] of Object.entries(dim.cells))
-				if (cell.provenance && !sourceIds.has(cell.provenance.sourceId))
-					issues.push({
-						path: `${base}.transitivity[${d}].cells.${studyId}.provenance.sourceId`,
-						message: `unknown source "${cell.provenance.sourceId}"`
-					});
 		});
 		itc.unanchored?.studyIds.forEach((studyId, j) => {
 			if (!studyIds.has(studyId))
@@ -92,15 +92,12 @@ export function checkIndirectComparisons(dataset: Dataset): ValidationIssue[] {
 				});
 		});
 		itc.published.forEach((p, j) => {
-			for (const [key, ref] of [
-				['sourceId', p.sourceId],
-				['provenance.sourceId', p.provenance.sourceId]
-			])
-				if (!sourceIds.has(ref))
-					issues.push({
-						path: `${base}.published[${j}].${key}`,
-						message: `unknown source "${ref}"`
-					});
+			// Its provenance (source, quote) is checked with every other provenance (validate.ts).
+			if (!sourceIds.has(p.sourceId))
+				issues.push({
+					path: `${base}.published[${j}].sourceId`,
+					message: `unknown source "${p.sourceId}"`
+				});
 		});
 	});
 	return issues;

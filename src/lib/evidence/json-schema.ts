@@ -15,6 +15,7 @@ import {
 	EndpointSchema,
 	FacetSchema,
 	IndicationSchema,
+	IndirectComparisonSchema,
 	LocalisedTextSchema,
 	MedicineSchema,
 	OpenBoundSchema,
@@ -72,7 +73,8 @@ const DEFINITIONS: Record<string, v.GenericSchema> = {
 	Discrepancy: DiscrepancySchema,
 	SafetyProfile: SafetyProfileSchema,
 	TimelineEvent: TimelineEventSchema,
-	DosingRegimen: DosingRegimenSchema
+	DosingRegimen: DosingRegimenSchema,
+	IndirectComparison: IndirectComparisonSchema
 };
 
 /**

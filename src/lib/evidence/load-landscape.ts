@@ -4,9 +4,7 @@
  * `shared.json`) are taken from that dataset by id, not copied, so the two cannot drift apart.
  * Any problem stops the build with its path.
  */
-import * as v from 'valibot';
-import { IndirectComparisonSchema, type Dataset } from './schema';
-import { checkIndirectComparisons } from './indirect';
+import type { Dataset } from './schema';
 import { DatasetValidationError, readEmbeddedDatasetInput, readSourceTexts } from './load';
 import { validateDataset } from './validate';
 
@@ -91,7 +89,8 @@ export function readLandscapeInput(): Record<string, unknown> {
 		treatments: [...shared.treatments, ...base.treatments],
 		sources: [...shared.sources, ...base.sources],
 		indications: [...shared.indications, ...base.indications],
-		studies: [...shared.studies, ...own]
+		studies: [...shared.studies, ...own],
+		indirectComparisons: file('indirect-comparisons.json')
 	};
 }
 
@@ -102,20 +101,10 @@ export function loadLandscapeDataset(): Dataset {
 	if (cached) return cached;
 	const input = readLandscapeInput();
 	const texts = readSourceTexts(input as { sources: { id: string; file?: string }[] });
+	// One validation for everything, indirect comparisons included (schema, references, quotes).
 	const outcome = validateDataset(input, texts);
 	if (!outcome.ok) throw new DatasetValidationError('data/landscape', outcome.issues);
-	const parsed = v.safeParse(v.array(IndirectComparisonSchema), file('indirect-comparisons.json'));
-	if (!parsed.success)
-		throw new DatasetValidationError(
-			'data/landscape/indirect-comparisons.json',
-			parsed.issues.map((issue) => ({
-				path: v.getDotPath(issue) ?? '(file)',
-				message: issue.message
-			}))
-		);
-	const dataset: Dataset = { ...outcome.dataset, indirectComparisons: parsed.output };
-	const issues = checkIndirectComparisons(dataset);
-	if (issues.length) throw new DatasetValidationError('data/landscape', issues);
+	const dataset = outcome.dataset;
 	cached = dataset;
 	return cached;
 }

@@ -23,17 +23,18 @@ export interface LocatedResult {
 	source?: Source;
 }
 
-// Sources by id, per dataset (datasets are never mutated once validated): a linear search
-// per result made the pages of a 6,000-source dataset quadratic.
-const sourceIndex = new WeakMap<Dataset, Map<string, Source>>();
+// Sources by id, per list of sources (datasets are never mutated once validated): a linear
+// search per result made the pages of a 6,000-source dataset quadratic. Keyed by the list, not
+// the dataset: filtered copies and study scopes share their dataset's list, and one index.
+const sourceIndex = new WeakMap<readonly Source[], Map<string, Source>>();
 
 export function sourceById(dataset: Dataset, id: string): Source | undefined {
-	let index = sourceIndex.get(dataset);
+	let index = sourceIndex.get(dataset.sources);
 	if (!index) {
 		index = new Map();
 		// The first of a duplicated id wins, as `find` did (validation refuses duplicates anyway).
 		for (const source of dataset.sources) if (!index.has(source.id)) index.set(source.id, source);
-		sourceIndex.set(dataset, index);
+		sourceIndex.set(dataset.sources, index);
 	}
 	return index.get(id);
 }

@@ -501,7 +501,9 @@ export const DatasetSchema = v.strictObject({
 	discrepancies: v.optional(v.array(DiscrepancySchema), []),
 	safety: v.optional(v.array(SafetyProfileSchema), []),
 	timeline: v.optional(v.array(TimelineEventSchema), []),
-	dosing: v.optional(v.array(DosingRegimenSchema), [])
+	dosing: v.optional(v.array(DosingRegimenSchema), []),
+	/** Anchored indirect comparisons the dataset declares (none: the key is left out). */
+	indirectComparisons: v.optional(v.array(IndirectComparisonSchema))
 });
 
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -535,13 +537,7 @@ export type Medicine = v.InferOutput<typeof MedicineSchema>;
 export type IndirectComparison = v.InferOutput<typeof IndirectComparisonSchema>;
 export type IndirectInputs = v.InferOutput<typeof IndirectInputsSchema>;
 export type TransitivityDimension = v.InferOutput<typeof TransitivityDimensionSchema>;
-/**
- * A dataset; an embedded one may also declare indirect comparisons. They are validated by the
- * loader that reads them (IndirectComparisonSchema), not part of the importable file format yet:
- * the tidy CSV and import do not carry them.
- */
-export type Dataset = v.InferOutput<typeof DatasetSchema> & {
-	indirectComparisons?: IndirectComparison[];
-};
+/** A dataset, as the dashboard holds it after validation (defaults applied). */
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
 /** A dataset as written in a file, before defaults are applied. */
 export type DatasetInput = v.InferInput<typeof DatasetSchema>;

@@ -8,7 +8,10 @@ import {
 	toggleStudy,
 	writeSelection,
 	expandedQuery,
+	pageOf,
+	pageQuery,
 	parseExpanded,
+	parsePages,
 	visibleItems
 } from './selection';
 
@@ -102,5 +105,64 @@ describe('lists opened in full (?all=…)', () => {
 		expect(out).toEqual(items.slice(0, shown));
 		// A list shown whole is the same array: keyed views see no change.
 		if (shown === n) expect(out).toBe(items);
+	});
+});
+
+describe('long lists paged (?page=…)', () => {
+	it.each([
+		['', []],
+		['?page=adult-rr:3', [['adult-rr', 3]]],
+		[
+			'?page=a:2,b:7',
+			[
+				['a', 2],
+				['b', 7]
+			]
+		],
+		// Page 1 is the default, nonsense is dropped, the first mention of a list wins.
+		['?page=a:1,b:x,c:-2,:4,d,e:2.5', []],
+		['?page=a:2&page=a:5', [['a', 2]]],
+		// List ids may hold colons: the page is after the last one.
+		['?page=ns:list:4', [['ns:list', 4]]]
+	])('parsePages(%s)', (query, expected) => {
+		expect([...parsePages(new URLSearchParams(query))]).toEqual(expected);
+	});
+
+	it.each([
+		[{}, 'x', 2, '', '?page=x:2'],
+		[{ x: 2 }, 'x', 1, '', ''],
+		[{ x: 2 }, 'y', 3, '?age=adult', '?age=adult&page=x:2,y:3'],
+		[{ x: 2, y: 3 }, 'x', 4, '?design=randomised', '?design=randomised&page=y:3,x:4']
+	])('pageQuery(%j, %s, %i, %s)', (pages, id, page, query, expected) => {
+		const before = new Map(Object.entries(pages));
+		expect(pageQuery(before, id, page, new URLSearchParams(query))).toBe(expected);
+		// And it reads back.
+		expect(parsePages(new URLSearchParams(expected)).get(id) ?? 1).toBe(page);
+	});
+
+	it.each([
+		// items, size, page asked → page shown, page count, first, last
+		[0, 12, 1, 1, 1, 0, 0],
+		[5, 12, 3, 1, 1, 1, 5],
+		[12, 12, 1, 1, 1, 1, 12],
+		[13, 12, 2, 2, 2, 13, 13],
+		[1000, 12, 1, 1, 84, 1, 12],
+		[1000, 12, 7, 7, 84, 73, 84],
+		// Past the end (a filter shortened the list): the last page.
+		[1000, 12, 500, 84, 84, 997, 1000],
+		[1000, 12, 0, 1, 84, 1, 12]
+	])('pageOf: %i items, %i a page, page %i', (n, size, asked, page, pageCount, first, last) => {
+		const items = Array.from({ length: n }, (_, i) => i + 1);
+		const out = pageOf(items, size, asked);
+		expect({ page: out.page, pageCount: out.pageCount, first: out.first, last: out.last }).toEqual({
+			page,
+			pageCount,
+			first,
+			last
+		});
+		expect(out.items).toEqual(items.slice(first ? first - 1 : 0, last));
+		expect(out.total).toBe(n);
+		// A list that fits on one page is the same array.
+		if (n <= size) expect(out.items).toBe(items);
 	});
 });

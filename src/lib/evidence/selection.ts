@@ -100,3 +100,73 @@ export function expandedQuery(
 export function visibleItems<T>(items: readonly T[], limit: number, open: boolean): readonly T[] {
 	return open || items.length <= limit ? items : items.slice(0, limit);
 }
+
+/**
+ * Lists too long to open in full (an imported dataset with thousands of studies) are paged
+ * instead: `?page=<list id>:<page>,<list id>:<page>` (pages from 1; page 1 is left out), so
+ * a shared link opens the same page and the page never holds more than one page of items.
+ */
+export const PAGE_PARAM = 'page';
+
+/** The page asked for per list id; malformed entries and page 1 are left out. */
+export function parsePages(params: URLSearchParams, param = PAGE_PARAM): Map<string, number> {
+	const out = new Map<string, number>();
+	for (const raw of params.getAll(param).flatMap((v) => v.split(','))) {
+		const at = raw.lastIndexOf(':');
+		if (at <= 0) continue;
+		const id = raw.slice(0, at).trim();
+		const page = Number(raw.slice(at + 1));
+		if (id && Number.isInteger(page) && page > 1 && !out.has(id)) out.set(id, page);
+	}
+	return out;
+}
+
+/** The query with one list on another page, other parameters kept ("" when none is left). */
+export function pageQuery(
+	pages: ReadonlyMap<string, number>,
+	id: string,
+	page: number,
+	params = new URLSearchParams(),
+	param = PAGE_PARAM
+): string {
+	const next = new Map(pages);
+	next.delete(id);
+	if (page > 1) next.set(id, page);
+	const out = new URLSearchParams(params);
+	out.delete(param);
+	if (next.size) out.set(param, [...next].map(([list, n]) => `${list}:${n}`).join(','));
+	const text = out.toString().replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+	return text ? `?${text}` : '';
+}
+
+export interface Page<T> {
+	/** The items on this page. */
+	items: readonly T[];
+	/** This page, from 1, clamped to the pages there are. */
+	page: number;
+	pageCount: number;
+	/** Position of the first and last item shown, from 1 (0 and 0 for an empty list). */
+	first: number;
+	last: number;
+	total: number;
+}
+
+/**
+ * One page of a list: `size` items from page `page` (from 1). A page past the end shows the
+ * last page (a filter may have shortened the list since the link was made). A list that
+ * fits on one page comes back as the same array, so keyed views see no change.
+ */
+export function pageOf<T>(items: readonly T[], size: number, page: number): Page<T> {
+	const pageCount = Math.max(1, Math.ceil(items.length / size));
+	const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+	const start = (current - 1) * size;
+	const shown = items.length <= size ? items : items.slice(start, start + size);
+	return {
+		items: shown,
+		page: current,
+		pageCount,
+		first: shown.length ? start + 1 : 0,
+		last: start + shown.length,
+		total: items.length
+	};
+}

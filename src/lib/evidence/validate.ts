@@ -11,6 +11,7 @@ import {
 	checkSurvivalData,
 	checkTreatments
 } from './integrity-model';
+import { checkIndirectComparisons } from './indirect';
 import { migrateDataset, type Migration } from './migrate';
 import { DatasetSchema, type Dataset, type Provenance, type Result, type Study } from './schema';
 
@@ -448,6 +449,25 @@ export function checkIntegrity(dataset: Dataset, texts?: SourceTexts): Validatio
 				issues.push({ path: `${path}.steps[${s}]`, message: 'fromDay is after toDay' });
 		});
 		checkProvenance(regimen.provenance, `${path}.provenance`, dataset, texts, issues);
+	});
+	// Indirect comparisons: their references, inputs usable by Bucher, and every quote.
+	issues.push(...checkIndirectComparisons(dataset));
+	(dataset.indirectComparisons ?? []).forEach((itc, i) => {
+		const path = `indirectComparisons[${i}]`;
+		itc.transitivity.forEach((dim, d) => {
+			for (const [studyId, cell] of Object.entries(dim.cells))
+				if (cell.provenance)
+					checkProvenance(
+						cell.provenance,
+						`${path}.transitivity[${d}].cells.${studyId}.provenance`,
+						dataset,
+						texts,
+						issues
+					);
+		});
+		itc.published.forEach((p, j) =>
+			checkProvenance(p.provenance, `${path}.published[${j}].provenance`, dataset, texts, issues)
+		);
 	});
 	return issues;
 }

@@ -6,7 +6,8 @@
 import type { TidyRow } from '$lib/charts/spec';
 import { serialiseCsv } from '$lib/evidence/csv';
 import { neutraliseFormula } from '$lib/evidence/neutralise';
-import { rowCells, TABLE_HEADERS, type Cell } from './table';
+import { tidyColumnsOf } from '$lib/charts/spec';
+import { rowCells, tableHeaders, type Cell } from './table';
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
 
@@ -18,7 +19,12 @@ function cellText(cell: Cell): string {
 
 /** The CSV text, starting with a BOM (one RFC 4180 writer for charts and datasets). */
 export function toCsv(rows: TidyRow[]): string {
-	return serialiseCsv([TABLE_HEADERS, ...rows.map(rowCells)].map((cells) => cells.map(cellText)));
+	const columns = tidyColumnsOf(rows);
+	return serialiseCsv(
+		[tableHeaders(rows), ...rows.map((row) => rowCells(row, columns))].map((cells) =>
+			cells.map(cellText)
+		)
+	);
 }
 
 export function csvBlob(rows: TidyRow[]): Blob {

@@ -6,7 +6,8 @@
 import type { ChartSpec, TidyRow } from '$lib/charts/spec';
 import { neutraliseFormula } from '$lib/evidence/neutralise';
 import { decimalsOf } from '$lib/format';
-import { rowCells, TABLE_HEADERS } from './table';
+import { tidyColumnsOf } from '$lib/charts/spec';
+import { rowCells, tableHeaders } from './table';
 import type { ExportSource } from './sources';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -46,11 +47,16 @@ export async function buildWorkbook(spec: ChartSpec, rows: TidyRow[], options: X
 	book.description = `${spec.medicine}; dataset ${spec.datasetVersion}`;
 
 	const data = book.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-	data.addRow(TABLE_HEADERS);
+	// The tidy columns, then text/quote when the chart fills them (tables drawn as figures).
+	const columns = tidyColumnsOf(rows);
+	const headers = tableHeaders(rows);
+	data.addRow(headers);
 	data.getRow(1).font = { bold: true };
-	const columnIndex = new Map(TABLE_HEADERS.map((h, i) => [h, i + 1]));
+	const columnIndex = new Map(headers.map((h, i) => [h, i + 1]));
 	for (const row of rows) {
-		const cells = rowCells(row).map((cell) => (typeof cell === 'string' ? text(cell) : cell));
+		const cells = rowCells(row, columns).map((cell) =>
+			typeof cell === 'string' ? text(cell) : cell
+		);
 		const added = data.addRow(cells);
 		added.eachCell((cell) => {
 			if (typeof cell.value === 'number') cell.numFmt = numberFormatFor(cell.value);
@@ -60,12 +66,12 @@ export async function buildWorkbook(spec: ChartSpec, rows: TidyRow[], options: X
 	}
 	data.autoFilter = {
 		from: { row: 1, column: 1 },
-		to: { row: Math.max(1, rows.length + 1), column: TABLE_HEADERS.length }
+		to: { row: Math.max(1, rows.length + 1), column: headers.length }
 	};
-	TABLE_HEADERS.forEach((header, i) => {
+	headers.forEach((header, i) => {
 		const longest = Math.max(
 			header.length,
-			...rows.map((r) => String(rowCells(r)[i] ?? '').length)
+			...rows.map((r) => String(rowCells(r, columns)[i] ?? '').length)
 		);
 		data.getColumn(i + 1).width = Math.min(60, Math.max(8, longest + 2));
 	});

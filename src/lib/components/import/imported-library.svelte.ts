@@ -148,10 +148,10 @@ export class ImportLibrary {
 			this.activeKey = key;
 			return true;
 		}
-		const { loadDataset, setActiveKey } = await storage();
-		const stored = await loadDataset(key);
-		const { revalidate } = await import('./run-import');
-		const outcome = stored === undefined ? undefined : await revalidate(stored);
+		const { setActiveKey } = await storage();
+		// Read and checked in the worker (a large dataset is cloned once, not three times).
+		const { restoreStored } = await import('./run-import');
+		const outcome = await restoreStored(key);
 		if (!outcome?.ok) {
 			const entry = this.entries.find((e) => e.key === key);
 			this.problem =

@@ -123,3 +123,17 @@ export function revalidate(value: unknown, options?: RunOptions): Promise<Import
 	if (tooDeep) return Promise.resolve({ ok: false, format: 'json', issues: [tooDeep] });
 	return run({ value }, options);
 }
+
+/**
+ * Reads a stored dataset and validates it, both in the worker: the main thread receives only
+ * the validated dataset. Undefined when nothing is stored under the key. Where the worker
+ * cannot read storage (or there is no worker), the same runs on the main thread.
+ */
+export async function restoreStored(
+	key: string,
+	options?: RunOptions
+): Promise<ImportOutcome | undefined> {
+	const outcome = await run({ storedKey: key }, options);
+	// Nothing stored: the worker's answer is "not valid" without an issue (see the worker).
+	return !outcome.ok && !outcome.issues.length ? undefined : outcome;
+}
