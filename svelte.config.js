@@ -31,11 +31,28 @@ const staticWithBothFallbacks = {
 	}
 };
 
+// Components outside src/lib/charts that pages show as chart islands (island-registry.ts).
+// LayerCake's own components (the cake, its Svg and Html layers) style every chart too.
+const ISLAND_COMPONENTS = ['/src/lib/components/StudyKaplanMeier.svelte'];
+const ISLAND_FOLDERS = ['/src/lib/charts/', '/node_modules/layercake/'];
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	compilerOptions: {
 		// Runes everywhere in our code; libraries decide for themselves.
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
+	},
+	vitePlugin: {
+		// Charts carry their styles in their own JavaScript and in their server render, so a
+		// chart shown as an island (ChartIsland.svelte) is styled in the prerendered page
+		// although the page does not load its code.
+		dynamicCompileOptions: ({ filename }) => {
+			const file = filename.split(/[/\\]/).join('/');
+			const island =
+				ISLAND_FOLDERS.some((folder) => file.includes(folder)) ||
+				ISLAND_COMPONENTS.some((c) => file.endsWith(c));
+			return island ? { css: 'injected' } : undefined;
+		}
 	},
 	kit: {
 		adapter: staticWithBothFallbacks,

@@ -20,23 +20,16 @@ import { displayInterval, poolProportions, type DisplayInterval } from '$lib/evi
 import { methodName } from '$lib/stats/labels';
 
 export const FOREST_KINDS: EndpointKind[] = ['response', 'event-rate'];
-export const FOREST_SORTS = ['indication', 'value'] as const;
-export const FOREST_GROUPS = ['indication', 'study', 'none'] as const;
-export type ForestSort = (typeof FOREST_SORTS)[number];
-export type ForestGroup = (typeof FOREST_GROUPS)[number];
-
-export interface ForestOptions {
-	sort: ForestSort;
-	group: ForestGroup;
-	/** Ids of the studies whose figures to pool; none: no pooled row. */
-	pool: string[];
-}
-
-export const DEFAULT_FOREST_OPTIONS: ForestOptions = {
-	sort: 'indication',
-	group: 'indication',
-	pool: []
-};
+// The options live apart, so that a page reading them from its URL does not load the rows.
+export {
+	DEFAULT_FOREST_OPTIONS,
+	FOREST_GROUPS,
+	FOREST_SORTS,
+	type ForestGroup,
+	type ForestOptions,
+	type ForestSort
+} from './forest-options';
+import type { ForestOptions } from './forest-options';
 
 export interface ForestResultRow {
 	kind: 'result';

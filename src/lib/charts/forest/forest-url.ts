@@ -10,7 +10,7 @@ import {
 	type ForestGroup,
 	type ForestOptions,
 	type ForestSort
-} from './forest-rows';
+} from './forest-options';
 
 export function parseForestOptions(params: URLSearchParams): ForestOptions {
 	const sort = params.get('sort');

@@ -26,24 +26,8 @@ import { m } from '$lib/paraglide/messages';
 import type { IpdCsvArm } from './ipd-csv';
 import type { KmArmInput, KmEffectInput } from './km-model';
 
-/** One survival endpoint of a study with curves or patient data on at least two arms' worth. */
-export interface StudyKmEndpoint {
-	endpoint: Endpoint;
-	result: Result;
-}
-
-/** Results of the study that carry curves (with numbers at risk) or patient data. */
-export function studyKmEndpoints(study: Study): StudyKmEndpoint[] {
-	return study.endpoints.flatMap((endpoint) =>
-		endpoint.results
-			.filter(
-				(r) =>
-					(r.curves ?? []).some((c) => c.atRisk && c.atRisk.length > 0) ||
-					(r.patientData ?? []).length > 0
-			)
-			.map((result) => ({ endpoint, result }))
-	);
-}
+import type { StudyKmEndpoint } from './km-endpoints';
+export { studyKmEndpoints, type StudyKmEndpoint } from './km-endpoints';
 
 export interface StudyKmInput {
 	arms: KmArmInput[];
