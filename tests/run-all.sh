@@ -26,6 +26,11 @@ log "playwright"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/playwright.json" \
 	npx playwright test -c tests/playwright.config.ts --reporter=list,json || e2e_rc=$?
 
+# The first-load JavaScript budget of / (a size, not a timing): the quick bench reads the site
+# the Playwright run built and fails above 80 KB gzip.
+log "first-load JS budget (npm run bench -- --quick --only=weight)"
+npm run bench -- --quick --only=weight || static_rc=1
+
 node -e '
 const fs = require("fs");
 const read = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); } catch { return null; } };

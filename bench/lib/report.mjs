@@ -125,6 +125,12 @@ export function verdicts(results) {
 		measured: weight ? `${kb(weight.js.gzip)} KB` : '–',
 		ok: weight ? weight.js.gzip / 1024 <= TARGETS.firstLoadJsGzipKb : null
 	});
+	for (const { page, jsGzip } of results.weightPages ?? [])
+		rows.push({
+			target: `First-load JS for /${page.replace(/index\.html$/, '')} ≤ ${TARGETS.firstLoadJsGzipKb} KB gzip`,
+			measured: jsGzip === null ? '–' : `${kb(jsGzip)} KB`,
+			ok: jsGzip === null ? null : jsGzip / 1024 <= TARGETS.firstLoadJsGzipKb
+		});
 	const lh = results.lighthouse?.mobile;
 	rows.push({
 		target: `Lighthouse performance ≥ ${TARGETS.lighthousePerformance} (mobile)`,
