@@ -7,6 +7,9 @@
  * are generous for DejaVu Sans, the widest font in the fallback list.
  */
 
+// The server widths live apart, so that a page can name them without loading the rest.
+export { SSR_WIDE, SSR_WIDTH } from './ssr-width';
+
 /** Font stack of every chart text; DejaVu Sans keeps exports sans-serif on bare machines. */
 export const CHART_FONT_FAMILY =
 	"Inter, 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif";
@@ -19,12 +22,6 @@ export const CHAR_WIDTH = { regular: 0.6, bold: 0.66 } as const;
 
 /** Default chart type size in px (the projector theme raises it via --chart-font-size). */
 export const BASE_FONT_SIZE = 13;
-
-/** Width the server renders at; the browser re-measures after hydration. */
-export const SSR_WIDTH = 960;
-
-/** Server width for wide, column-rich charts: the page's full content width. */
-export const SSR_WIDE = 1200;
 
 /** Below this width charts switch to their phone layout. */
 export const NARROW_WIDTH = 620;

@@ -5,6 +5,7 @@
  */
 import EvidenceMap from '$lib/charts/evidence-map/EvidenceMap.svelte';
 import ResponseForest from '$lib/charts/forest/ResponseForest.svelte';
+import NetworkChart from '$lib/charts/landscape/NetworkChart.svelte';
 import RandomisedStudyCharts from '$lib/charts/two-arm/RandomisedStudyCharts.svelte';
 import StudyKaplanMeier from './StudyKaplanMeier.svelte';
 
@@ -12,7 +13,8 @@ export const islandCharts = {
 	'evidence-map': EvidenceMap,
 	'response-forest': ResponseForest,
 	'randomised-study-charts': RandomisedStudyCharts,
-	'study-kaplan-meier': StudyKaplanMeier
+	'study-kaplan-meier': StudyKaplanMeier,
+	'treatment-network': NetworkChart
 } as const;
 
 export type IslandChart = keyof typeof islandCharts;
