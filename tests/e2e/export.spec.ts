@@ -29,11 +29,13 @@ function chart(page: Page): Locator {
 async function openChart(page: Page): Promise<Locator> {
 	await page.goto(CHART_PAGE);
 	const figure = chart(page);
+	await figure.hover();
 	await expect(figure.getByRole('button', { name: /^Export / })).toBeVisible();
 	return figure;
 }
 
 async function menuItem(figure: Locator, format: string): Promise<Locator> {
+	await figure.hover();
 	const button = figure.getByRole('button', { name: /^Export / });
 	if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 	return figure.locator(`[role="menuitem"][data-format="${format}"]`);
@@ -256,6 +258,7 @@ test.describe('chart exports', () => {
 
 	test('the menu works from the keyboard and passes axe', async ({ page }) => {
 		const figure = await openChart(page);
+		await figure.hover();
 		const button = figure.getByRole('button', { name: /^Export / });
 		await button.focus();
 		await page.keyboard.press('Enter');
@@ -458,6 +461,7 @@ test.describe('presentation', () => {
 		const id = `two-arm-${study.id}`;
 		await page.goto(CHART_PAGE);
 		const figure = page.locator(`figure[data-chart-id="${id}"]`);
+		await figure.hover();
 		await figure.getByRole('button', { name: /^Export / }).click();
 		await figure.locator('[role="menuitem"][data-format="deck"]').click();
 		await expect(figure.getByTestId('export-status')).toContainText('slide 1');

@@ -122,6 +122,7 @@ test('Kaplan–Meier curves of an imported study: risk table, effects, overlay i
 	// The Export menu of the figure: the curve and risk table as tidy CSV and XLSX, and the SVG.
 	const figure = chart.locator('figure.chart');
 	const exportAs = async (format: string) => {
+		await figure.hover();
 		const button = figure.getByRole('button', { name: /^Export / });
 		if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 		const [file] = await Promise.all([

@@ -32,6 +32,7 @@ mkdirSync(OUT, { recursive: true });
 
 /** Runs one export from the Export menu inside `scope` and returns the saved file's path. */
 async function download(page: Page, scope: Locator, format: string): Promise<string> {
+	await scope.hover();
 	const button = scope.getByRole('button', { name: /^Export / }).first();
 	if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 	const item = scope.locator(`[role="menuitem"][data-format="${format}"]`).first();
@@ -212,6 +213,7 @@ test.describe('landscape exports parse', () => {
 	test('the network chart: SVG, CSV, XLSX, PPTX and PDF', async ({ page }) => {
 		await page.goto('/landscape/');
 		const figure = page.locator('figure[data-chart-id="evidence-network"]');
+		await figure.hover();
 		await expect(figure.getByRole('button', { name: /^Export / })).toBeVisible();
 
 		const svg = readFileSync(await download(page, figure, 'svg'), 'utf8');
@@ -249,6 +251,7 @@ test.describe('landscape exports parse', () => {
 	}) => {
 		await page.goto('/landscape/indirect/');
 		const chart = page.locator(`figure[data-chart-id="bucher-${itc.id}"]`);
+		await chart.hover();
 		await expect(chart.getByRole('button', { name: /^Export / })).toBeVisible();
 		// Inputs at their printed level; the computed results marked as such.
 		await expect(chart.locator('[data-kind="input"][data-level="0.975"]')).toHaveCount(2);

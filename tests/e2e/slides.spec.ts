@@ -25,6 +25,7 @@ function forest(page: Page): Locator {
 }
 
 async function exportFile(page: Page, figure: Locator, format: string) {
+	await figure.hover();
 	const button = figure.getByRole('button', { name: /^Export / });
 	if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
 	const item = figure.locator(`[role="menuitem"][data-format="${format}"]`);
@@ -63,6 +64,7 @@ test.describe('slides, print and whole labels', () => {
 		test.setTimeout(120_000);
 		await page.goto('/');
 		const figure = forest(page);
+		await figure.hover();
 		await expect(figure.getByRole('button', { name: /^Export / })).toBeVisible();
 		const svg = figure.locator('svg.layercake-layout-svg').first();
 		const figures = await svg.locator('[data-key]').count();
@@ -169,6 +171,7 @@ test.describe('slides, print and whole labels', () => {
 		test.setTimeout(90_000);
 		await page.goto('/');
 		const figure = forest(page);
+		await figure.hover();
 		await expect(figure.getByRole('button', { name: /^Export / })).toBeVisible();
 		const svg = readFileSync(await exportFile(page, figure, 'svg'), 'utf8');
 		expect(svg).not.toContain(ELLIPSIS);
@@ -197,6 +200,7 @@ test.describe('slides, print and whole labels', () => {
 	}) => {
 		await page.goto('/');
 		const figure = forest(page);
+		await figure.hover();
 		await expect(figure.getByRole('button', { name: /^Export / })).toBeVisible();
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).display)).toBe(
