@@ -43,7 +43,7 @@ export interface TidyRow {
 	dataCut: string;
 	/**
 	 * Optional (tables drawn as figures): what a cell says when it is words, not a number
-	 * ("Ph-negative; CD19-positive"), or the arithmetic behind a derived figure.
+	 * ("first salvage; adults"), or the arithmetic behind a derived figure.
 	 */
 	text?: string;
 	/** Optional: the source's words, verbatim, for a row drawn from a stored text. */
