@@ -345,6 +345,10 @@ test.describe('the header on landscape pages', () => {
 		await page.goto('/landscape/studies/ino-vate/');
 		await expect(current(page, 'Main')).toHaveCount(0);
 		expect((await sections(page, 'Main')).Sources).toBe('/landscape/sources/');
+		// /compare shows Blincyto only: the landscape's study and indication pages do not offer it.
+		await expect(page.locator('main a[href*="/compare"]')).toHaveCount(0);
+		await page.goto(`/landscape/indications/${indications[0].id}/`);
+		await expect(page.locator('main a[href*="/compare"]')).toHaveCount(0);
 	});
 
 	test('in Dutch, the landscape navigation keeps /nl', async ({ page }) => {
