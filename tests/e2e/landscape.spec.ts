@@ -297,7 +297,9 @@ test.describe('the header on landscape pages', () => {
 	async function sections(page: Page, name: string) {
 		const links = page.getByRole('navigation', { name }).getByRole('link');
 		return Object.fromEntries(
-			await links.evaluateAll((as) => as.map((a) => [a.textContent!.trim(), a.getAttribute('href')]))
+			await links.evaluateAll((as) =>
+				as.map((a) => [a.textContent!.trim(), a.getAttribute('href')])
+			)
 		) as Record<string, string>;
 	}
 	const current = (page: Page, name: string) =>
@@ -320,7 +322,10 @@ test.describe('the header on landscape pages', () => {
 		});
 		await expect(current(page, 'Main')).toHaveText('Overview');
 
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click();
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Sources' })
+			.click();
 		await expect(page).toHaveURL(/\/landscape\/sources\/$/);
 		await expect(page.getByTestId('dataset-version')).toContainText(
 			'Relapsed/refractory B-ALL in the EU'
