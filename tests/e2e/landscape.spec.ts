@@ -291,3 +291,115 @@ test.describe('landscape exports parse', () => {
 		expect(axe.violations).toEqual([]);
 	});
 });
+
+test.describe('the header on landscape pages', () => {
+	/** The sections the header's main navigation lists, as label → address. */
+	async function sections(page: Page, name: string) {
+		const links = page.getByRole('navigation', { name }).getByRole('link');
+		return Object.fromEntries(
+			await links.evaluateAll((as) =>
+				as.map((a) => [a.textContent!.trim(), a.getAttribute('href')])
+			)
+		) as Record<string, string>;
+	}
+	const current = (page: Page, name: string) =>
+		page.getByRole('navigation', { name }).locator('a[aria-current="page"]');
+
+	test("Sources leads to the landscape's sources, and the navigation stays in the landscape", async ({
+		page
+	}) => {
+		await page.goto('/');
+		expect(await sections(page, 'Main')).toMatchObject({ Overview: '/', Sources: '/sources/' });
+
+		await page.goto('/landscape/');
+		expect(await sections(page, 'Main')).toEqual({
+			Overview: '/landscape/',
+			'Indirect comparison': '/landscape/indirect/',
+			Sources: '/landscape/sources/',
+			Methods: '/methods/',
+			Digitise: '/digitise/',
+			Data: '/data/'
+		});
+		await expect(current(page, 'Main')).toHaveText('Overview');
+
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Sources' })
+			.click();
+		await expect(page).toHaveURL(/\/landscape\/sources\/$/);
+		await expect(page.getByTestId('dataset-version')).toContainText(
+			'Relapsed/refractory B-ALL in the EU'
+		);
+		// INO-VATE's registry record and publication: sources of the landscape, not of Blincyto.
+		await expect(page.locator('li[data-source-id="ctgov-ino-vate"]')).toContainText(
+			'ClinicalTrials.gov NCT01564784'
+		);
+		await expect(page.locator('li[data-source-id="kantarjian-2016"]')).toContainText(
+			'Kantarjian 2016'
+		);
+		await expect(current(page, 'Main')).toHaveText('Sources');
+
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Indirect comparison' })
+			.click();
+		await expect(page).toHaveURL(/\/landscape\/indirect\/$/);
+		await expect(current(page, 'Main')).toHaveText('Indirect comparison');
+
+		// A study page of the landscape: no section is its own page, and none is marked.
+		await page.goto('/landscape/studies/ino-vate/');
+		await expect(current(page, 'Main')).toHaveCount(0);
+		expect((await sections(page, 'Main')).Sources).toBe('/landscape/sources/');
+		// /compare shows Blincyto only: the landscape's study and indication pages do not offer it.
+		await expect(page.locator('main a[href*="/compare"]')).toHaveCount(0);
+		await page.goto(`/landscape/indications/${indications[0].id}/`);
+		await expect(page.locator('main a[href*="/compare"]')).toHaveCount(0);
+	});
+
+	test('in Dutch, the landscape navigation keeps /nl', async ({ page }) => {
+		await page.goto('/nl/landscape/');
+		expect(await sections(page, 'Hoofdmenu')).toEqual({
+			Overzicht: '/nl/landscape/',
+			'Indirecte vergelijking': '/nl/landscape/indirect/',
+			Bronnen: '/nl/landscape/sources/',
+			Methoden: '/nl/methods/',
+			Digitaliseren: '/nl/digitise/',
+			Gegevens: '/nl/data/'
+		});
+		await expect(current(page, 'Hoofdmenu')).toHaveText('Overzicht');
+		await page
+			.getByRole('navigation', { name: 'Hoofdmenu' })
+			.getByRole('link', { name: 'Bronnen' })
+			.click();
+		await expect(page).toHaveURL(/\/nl\/landscape\/sources\/$/);
+		await expect(page.locator('li[data-source-id="ctgov-ino-vate"]')).toBeVisible();
+		await expect(current(page, 'Hoofdmenu')).toHaveText('Bronnen');
+		const axe = await new AxeBuilder({ page }).include('header.site-header').analyze();
+		expect(axe.violations).toEqual([]);
+	});
+
+	test('the header search finds INO-VATE in the landscape and opens its landscape page', async ({
+		page
+	}) => {
+		await page.goto('/landscape/sources/');
+		await expect(page.locator('[data-testid="search-box"][data-ready]')).toHaveCount(1);
+		// Without JavaScript the form goes to the landscape's own search page.
+		await expect(page.getByTestId('search-box')).toHaveAttribute('action', '/landscape/search/');
+		const box = page.getByRole('combobox', { name: 'Search studies and indications' });
+		await box.fill('INO-VATE');
+		await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('INO-VATE');
+		await box.press('ArrowDown');
+		await box.press('Enter');
+		await expect(page).toHaveURL(/\/landscape\/studies\/ino-vate\/$/);
+		await expect(page.locator('h1')).toHaveText('INO-VATE ALL');
+
+		// Submitted without choosing a hit: the landscape's search page, its hits under /landscape.
+		await box.fill('INO-VATE');
+		await box.press('Enter');
+		await expect(page).toHaveURL(/\/landscape\/search\/\?q=INO-VATE$/);
+		const hit = page.getByTestId('search-results').locator('li[data-id="ino-vate"] a');
+		await expect(hit).toHaveAttribute('href', '/landscape/studies/ino-vate/');
+		const axe = await new AxeBuilder({ page }).include('header.site-header').analyze();
+		expect(axe.violations).toEqual([]);
+	});
+});

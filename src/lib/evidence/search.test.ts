@@ -55,6 +55,16 @@ describe('search', () => {
 		expect(search(index, 'consolidation')[0].path).toBe('/indications/child-consol');
 	});
 
+	it.each<[string, string, string]>([
+		['', 'beta', '/studies/beta'],
+		['', 'consolidation', '/indications/child-consol'],
+		['/landscape', 'beta', '/landscape/studies/beta'],
+		['/landscape', 'consolidation', '/landscape/indications/child-consol']
+	])('under the dataset root %j, %j links to %s', (root, query, path) => {
+		const [hit] = search(searchIndex(outcome.dataset, root), query);
+		expect(hit.path).toBe(path);
+	});
+
 	it('limits the number of hits', () => {
 		expect(search(index, 'a', 2)).toHaveLength(2);
 	});

@@ -34,7 +34,12 @@ export function normalise(text: string): string {
 
 const compact = (text: string) => normalise(text).replace(/ /g, '');
 
-export function searchIndex(dataset: Dataset): SearchEntry[] {
+/**
+ * Every study and indication of a dataset as search entries. `root` is the address prefix the
+ * dataset's pages live under ('' for the default dataset, '/landscape' for the landscape), so
+ * a hit opens that dataset's page, not the default dataset's page of the same id.
+ */
+export function searchIndex(dataset: Dataset, root = ''): SearchEntry[] {
 	const labelOf = new Map(dataset.indications.map((i) => [i.id, i.label]));
 	const studies: SearchEntry[] = dataset.studies.map((study) => ({
 		kind: 'study',
@@ -43,7 +48,7 @@ export function searchIndex(dataset: Dataset): SearchEntry[] {
 		detail: [study.code !== study.name ? study.code : undefined, study.registryId]
 			.filter(Boolean)
 			.join(' · '),
-		path: `/studies/${study.id}`,
+		path: `${root}/studies/${study.id}`,
 		strong: [study.name, study.code, study.registryId, study.id].filter((t): t is string => !!t),
 		weak: [study.population, ...study.indicationIds.map((id) => labelOf.get(id) ?? '')]
 	}));
@@ -52,7 +57,7 @@ export function searchIndex(dataset: Dataset): SearchEntry[] {
 		id: indication.id,
 		title: indication.label,
 		detail: indication.population.age ?? '',
-		path: `/indications/${indication.id}`,
+		path: `${root}/indications/${indication.id}`,
 		strong: [indication.label, indication.id],
 		// Facet values in both languages, so "adults" and "volwassenen" both find it.
 		weak: [
