@@ -25,11 +25,11 @@ const ARIAL_FACTOR = 1.15;
 const GAP = 0.08;
 
 /**
- * The chart is drawn for a slide at this CSS size: 20 px type in a chart 880 px wide,
- * placed across the slide's 12.53 in (902 pt), gives 20.5 pt type and 18.4 pt for the
- * smallest chart text (the legend, 0.92 of the type size).
+ * The chart is drawn for a slide at this CSS size: 18 px type in a chart 880 px wide,
+ * placed across the slide's 12.53 in (902 pt), gives 18.5 pt type; a chart with a slide
+ * layout (the forest) draws every text, its legend too, at that size.
  */
-export const SLIDE_CHART = { width: 880, fontSize: 20 } as const;
+export const SLIDE_CHART = { width: 880, fontSize: 18 } as const;
 
 export interface Box {
 	x: number;

@@ -68,12 +68,16 @@ describe('dosingFrame: where it goes', () => {
 		}
 	});
 
-	it('cuts period captions to the period and names the source in each period label', () => {
+	it('wraps period captions to the period, whole, and names the source in each period label', () => {
 		const f = frame(360);
+		const font = Math.round(13 * 0.9);
 		for (const s of f.strips)
 			for (const p of s.periods) {
 				const room = f.xScale(p.toDay) - f.xScale(p.fromDay - 1) - 6;
-				expect(textWidth(p.caption, Math.round(13 * 0.9))).toBeLessThanOrEqual(room + 13);
+				// Every word is kept; a line is no wider than the period (or one 8-character word).
+				expect(p.captionLines.join(' ')).toBe(p.caption);
+				for (const line of p.captionLines)
+					expect(textWidth(line, font)).toBeLessThanOrEqual(Math.max(room, textWidth('x'.repeat(8), font)) + 13);
 				expect(p.label).toContain(content.names.source(s.regimen.provenance.sourceId));
 			}
 	});

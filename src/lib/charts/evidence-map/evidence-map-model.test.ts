@@ -62,7 +62,7 @@ describe('evidenceFrame: where it goes', () => {
 		const spanning = content.grid.cells.find((c) => c.rowValues.length > 1)!;
 		const box = cellBox(spanning, f.xScale, f.yScale);
 		expect(box.h).toBeGreaterThan(f.yScale.step());
-		expect(f.spanNotes.get(spanning.key)).toBe('1 month and older');
+		expect(f.spanNotes.get(spanning.key)).toEqual(['1 month and older']);
 	});
 
 	it('sizes marks by n on the r scale, and an unsized study at a fixed small radius', () => {

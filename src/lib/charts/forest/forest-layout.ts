@@ -2,11 +2,15 @@
  * Where the forest plot's text columns go at a given width. Wide screens get every
  * column; narrower ones drop counts and source (the tooltip and the table keep
  * them); phones get two-line rows. The arm of a multi-arm study follows the endpoint.
+ * A slide is wide and short: one-line rows of study, endpoint and estimate only (the
+ * slide's footer names the sources, its speaker notes every CI's method and source).
  */
 import { BASE_FONT_SIZE, CHAR_WIDTH } from '../anatomy';
 
 export type ForestColumnId = 'study' | 'endpoint' | 'counts' | 'estimate' | 'note' | 'source';
-export type ForestMode = 'wide' | 'medium' | 'narrow';
+export type ForestMode = 'wide' | 'medium' | 'narrow' | 'slide';
+/** Where the forest is drawn: the page, or a 16:9 slide (see export/slide-render.ts). */
+export type ForestTarget = 'screen' | 'slide';
 
 export interface ForestColumn {
 	id: ForestColumnId;
@@ -25,6 +29,7 @@ export interface ForestLayout {
 	right: number;
 	/** Width of the plot between the columns. */
 	plotWidth: number;
+	/** Height of a row whose cells are one line (a wrapped cell makes its row taller). */
 	rowHeight: number;
 }
 
@@ -57,8 +62,20 @@ const SPECS: Record<
 	},
 	// Phones: two-line rows (study and arm; endpoint), and the value alone (the CI is
 	// drawn, and is in the tooltip and the table).
-	narrow: { left: [['study', 30]], right: [['estimate', 7]] }
+	narrow: { left: [['study', 30]], right: [['estimate', 7]] },
+	// Slides: rows as short as one line allows, so a slide holds many; whatever is left
+	// out is on the slide as text (sources) or in its notes (CI method, counts).
+	slide: {
+		left: [
+			['study', 10],
+			['endpoint', 26]
+		],
+		right: [['estimate', 17]]
+	}
 };
+
+/** Height of a one-line row, in type sizes: phones stack two lines, slides pack rows. */
+const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.6 };
 
 /**
  * The mode for a width, measured in type sizes (ems): at the base 13 px the breaks are
@@ -71,8 +88,12 @@ export function forestMode(width: number, fontSize = BASE_FONT_SIZE): ForestMode
 }
 
 /** Column positions for a chart `width` px wide with type of `fontSize` px. */
-export function forestLayout(width: number, fontSize: number): ForestLayout {
-	const mode = forestMode(width, fontSize);
+export function forestLayout(
+	width: number,
+	fontSize: number,
+	target: ForestTarget = 'screen'
+): ForestLayout {
+	const mode = target === 'slide' ? 'slide' : forestMode(width, fontSize);
 	const spec = SPECS[mode];
 	const ch = fontSize * CHAR_WIDTH.regular;
 	const columns: ForestColumn[] = [];
@@ -98,6 +119,6 @@ export function forestLayout(width: number, fontSize: number): ForestLayout {
 	}
 	right -= GAP - 4;
 
-	const rowHeight = Math.round(fontSize * (mode === 'narrow' ? 2.9 : 1.85));
+	const rowHeight = Math.round(fontSize * ROW_EMS[mode]);
 	return { mode, columns, left, right, plotWidth: Math.max(60, width - left - right), rowHeight };
 }
