@@ -100,17 +100,22 @@ export interface SlidePage {
 	sources: string[];
 }
 
+/** Px of rows a page holds: one for every page, or one per page index (the first slide
+ * has the subtitle, the continued ones do not). */
+export type PageRoom = number | ((page: number) => number);
+
 /**
  * Splits rows into pages no taller than `room` (px of rows a slide holds besides the
  * header and axis), whole rows only, in order. A heading that would end a page moves
  * to the next one with its rows. A row taller than the room gets a page of its own.
  */
-export function splitRows(rows: SlideRow[], room: number): SlidePage[] {
+export function splitRows(rows: SlideRow[], room: PageRoom): SlidePage[] {
 	const pages: SlidePage[] = [];
 	let from = 0;
 	while (from < rows.length) {
+		const fits = typeof room === 'function' ? room(pages.length) : room;
 		let to = from + 1;
-		while (to < rows.length && rows[to].bottom - rows[from].top <= room) to++;
+		while (to < rows.length && rows[to].bottom - rows[from].top <= fits) to++;
 		// Do not strand headings at the foot of a page (unless the page is only headings).
 		let end = to;
 		while (end < rows.length && end - 1 > from && rows[end - 1].keepWithNext) end--;
@@ -134,10 +139,21 @@ export function rowRoom(
 	return Math.floor(boxPx - header - axis);
 }
 
-/** The pages of a chart on slides with the given frame. */
-export function slidePages(bands: SlideBands, chart: Pick<Box, 'h' | 'w'>, chartWidth: number) {
+/**
+ * The pages of a chart on slides with the given chart box: one for every slide, or one
+ * per page index (the first slide's box is shorter: it has the subtitle).
+ */
+export function slidePages(
+	bands: SlideBands,
+	chart: Pick<Box, 'h' | 'w'> | ((page: number) => Pick<Box, 'h' | 'w'>),
+	chartWidth: number
+) {
 	if (!bands.rows.length) return [];
-	return splitRows(bands.rows, rowRoom(bands, chart, chartWidth));
+	const room =
+		typeof chart === 'function'
+			? (page: number) => rowRoom(bands, chart(page), chartWidth)
+			: rowRoom(bands, chart, chartWidth);
+	return splitRows(bands.rows, room);
 }
 
 /** One slide picture: the PNG (every viewer) and the SVG it was drawn from. */

@@ -34,6 +34,8 @@ export interface ForestLayout {
 }
 
 const GAP = 12;
+/** The least a slide's plot keeps for the 0–100 % axis, px. */
+const SLIDE_PLOT = 190;
 const SPECS: Record<
 	ForestMode,
 	{ left: [ForestColumnId, number][]; right: [ForestColumnId, number][] }
@@ -75,7 +77,7 @@ const SPECS: Record<
 };
 
 /** Height of a one-line row, in type sizes: phones stack two lines, slides pack rows. */
-const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.6 };
+const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.5 };
 
 /**
  * The mode for a width, measured in type sizes (ems): at the base 13 px the breaks are
@@ -98,11 +100,27 @@ export function forestLayout(
 	const ch = fontSize * CHAR_WIDTH.regular;
 	const columns: ForestColumn[] = [];
 
+	let right = GAP + 8;
+	const rightCols: ForestColumn[] = [];
+	for (const [id, chars] of spec.right) {
+		const w = Math.ceil(chars * ch);
+		rightCols.push({ id, x: right, width: w, anchor: 'start' });
+		right += w + GAP;
+	}
+	right -= GAP - 4;
+
 	let left = 4;
-	const leftCols = spec.left.map(([id, chars]) => {
+	const leftCols = spec.left.map(([id, chars], i) => {
 		// Narrow: as wide as 30 characters allows up to 0.42 of the width (a phone gets
-		// the fraction; a slide, drawn narrow with large type, the 30 characters).
-		const w = Math.ceil(mode === 'narrow' ? Math.min(chars * ch, width * 0.42) : chars * ch);
+		// the fraction). A slide's last label column takes what the plot leaves, so
+		// fewer labels wrap and rows stay one line.
+		const fill =
+			mode === 'slide' && i === spec.left.length - 1
+				? width - left - GAP - right - Math.max(SLIDE_PLOT, width * 0.22)
+				: 0;
+		const w = Math.ceil(
+			mode === 'narrow' ? Math.min(chars * ch, width * 0.42) : Math.max(chars * ch, fill)
+		);
 		const col = { id, start: left, width: w };
 		left += w + GAP;
 		return col;
@@ -111,13 +129,7 @@ export function forestLayout(
 		columns.push({ id: col.id, x: col.start - left, width: col.width, anchor: 'start' });
 	}
 
-	let right = GAP + 8;
-	for (const [id, chars] of spec.right) {
-		const w = Math.ceil(chars * ch);
-		columns.push({ id, x: right, width: w, anchor: 'start' });
-		right += w + GAP;
-	}
-	right -= GAP - 4;
+	columns.push(...rightCols);
 
 	const rowHeight = Math.round(fontSize * ROW_EMS[mode]);
 	return { mode, columns, left, right, plotWidth: Math.max(60, width - left - right), rowHeight };

@@ -93,6 +93,23 @@ export function forestLegend(resultRows: ForestResultRow[], pooled: boolean): Le
 	];
 }
 
+/** Short legend labels for slides, where the legend must fit one line at 18 pt. */
+const SHORT_LEGEND: Record<string, () => string> = {
+	experimental: () => m.chart_legend_short_experimental(),
+	comparator: () => m.chart_legend_short_comparator(),
+	printed: () => m.chart_legend_short_ci_printed(),
+	computed: () => m.chart_legend_short_ci_computed(),
+	pooled: () => m.chart_legend_short_pooled()
+};
+
+/** The legend with its short labels (the items and their marks unchanged). */
+export function shortLegend(items: LegendItem[]): LegendItem[] {
+	return items.map((item) => {
+		const short = SHORT_LEGEND[item.key];
+		return short ? { ...item, label: short() } : item;
+	});
+}
+
 /** Rows, spec, notes and legend of the forest of `results` arranged by `options`. */
 export function forestContent(
 	dataset: Dataset,
@@ -227,9 +244,10 @@ export function forestFrame(
 		width,
 		fontSize
 	);
-	// A slide's legend is as large as the rest (nothing on a slide under 18 pt).
+	// A slide's legend is as large as the rest (nothing on a slide under 18 pt), with short
+	// labels so it stays one line.
 	const legend = legendLayout(
-		content.legendItems,
+		slide ? shortLegend(content.legendItems) : content.legendItems,
 		width - 8,
 		slide ? fontSize : Math.round(fontSize * 0.92)
 	);
@@ -245,7 +263,7 @@ export function forestFrame(
 	const rowExtents = forestRowExtents(content.rows, columns, layout, fontSize);
 	// Slides: column headings and axis as close as their type allows (rows are the room).
 	const padding = {
-		top: caption.top + legend.height + (slide ? 4 : 8) + Math.round(fontSize * (slide ? 1.6 : 2)),
+		top: caption.top + legend.height + (slide ? 4 : 8) + Math.round(fontSize * (slide ? 1.3 : 2)),
 		right: layout.right,
 		bottom: Math.round(fontSize * (slide ? 3 : 3.6)) + caption.bottom,
 		left: layout.left
