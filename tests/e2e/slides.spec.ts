@@ -134,7 +134,8 @@ test.describe('slides, print and whole labels', () => {
 			const figuresHere = doc.querySelectorAll('#rows [data-key]').length;
 			expect(figuresHere).toBeGreaterThan(0);
 			const rowsHere = figuresHere + doc.querySelectorAll('#rows .group-label text').length;
-			if (i < slideFiles.length - 1) expect(rowsHere, `rows on slide ${i + 1}`).toBeGreaterThanOrEqual(6);
+			if (i < slideFiles.length - 1)
+				expect(rowsHere, `rows on slide ${i + 1}`).toBeGreaterThanOrEqual(6);
 			rowsPerSlide.push(rowsHere);
 			for (const mark of doc.querySelectorAll('#rows [data-key]')) {
 				const key = mark.getAttribute('data-key')!;

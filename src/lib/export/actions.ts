@@ -161,11 +161,7 @@ export async function slidePictures(input: SlideInput): Promise<SlideImage[] | u
 			});
 		};
 		const cut = (sources: (page: number) => string[]) =>
-			layout.slidePages(
-				bands,
-				(page) => frameFor(sources(page), page === 0).chart,
-				clone.width
-			);
+			layout.slidePages(bands, (page) => frameFor(sources(page), page === 0).chart, clone.width);
 		let pages = cut(() => input.spec.sources);
 		for (let round = 0; round < 3; round++) {
 			const longest = pages.reduce(

@@ -66,7 +66,9 @@ describe('dosingFrame: where it goes', () => {
 			// Line by line, the name columns give back every regimen's whole name.
 			for (const r of content.rows) {
 				const lines = names.flatMap((c) => c.data.filter((l) => l.key === r.regimen.id));
-				expect(lines.map((l) => l.text).join(' ')).toBe(r.regimen.label.trim().split(/\s+/).join(' '));
+				expect(lines.map((l) => l.text).join(' ')).toBe(
+					r.regimen.label.trim().split(/\s+/).join(' ')
+				);
 			}
 		}
 		for (const s of phone.strips) {
@@ -84,7 +86,9 @@ describe('dosingFrame: where it goes', () => {
 				// Every word is kept; a line is no wider than the period (or one 8-character word).
 				expect(p.captionLines.join(' ')).toBe(p.caption);
 				for (const line of p.captionLines)
-					expect(textWidth(line, font)).toBeLessThanOrEqual(Math.max(room, textWidth('x'.repeat(8), font)) + 13);
+					expect(textWidth(line, font)).toBeLessThanOrEqual(
+						Math.max(room, textWidth('x'.repeat(8), font)) + 13
+					);
 				expect(p.label).toContain(content.names.source(s.regimen.provenance.sourceId));
 			}
 	});

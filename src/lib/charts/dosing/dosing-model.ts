@@ -178,7 +178,6 @@ export interface DosingFrame extends PlotFrame {
 	ticks: number[];
 }
 
-
 /** A period's caption: its cycle, or the weeks of rest. */
 function captionText(s: CycleSegment): string {
 	return s.kind === 'rest'
@@ -232,11 +231,7 @@ export function dosingFrame(
 		const stepsHeight = stepLevels * doseFont * 1.2 + 6;
 		// Period captions wrap under their period; the row is as tall as the most lines need.
 		const captionLines = r.segments.map((s) =>
-			wrapText(
-				captionText(s),
-				dayX(s.toDay + 1) - dayX(s.fromDay) - 6,
-				captionFont
-			)
+			wrapText(captionText(s), dayX(s.toDay + 1) - dayX(s.fromDay) - 6, captionFont)
 		);
 		const captionExtra =
 			(Math.max(1, ...captionLines.map((l) => l.length)) - 1) * captionFont * CELL_LINE_HEIGHT;

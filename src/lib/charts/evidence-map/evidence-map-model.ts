@@ -265,9 +265,7 @@ export function evidenceFrame(
 		slot.height + 12,
 		...grid.cells.map(
 			(c) =>
-				(packedRows(c.studies.length, cellWidth(c), slot.width) * slot.height +
-					12 +
-					noteSpace(c)) /
+				(packedRows(c.studies.length, cellWidth(c), slot.width) * slot.height + 12 + noteSpace(c)) /
 				(c.rowEnd - c.rowStart)
 		)
 	);

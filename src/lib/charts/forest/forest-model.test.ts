@@ -189,7 +189,12 @@ describe('row heights grow with wrapped labels', () => {
 	it.each([
 		// width, type, endpoint, extra lines
 		{ width: 1200, fontSize: 13, text: 'ORR', lines: 0 },
-		{ width: 1200, fontSize: 13, text: 'Complete remission with partial haematological recovery', lines: 1 },
+		{
+			width: 1200,
+			fontSize: 13,
+			text: 'Complete remission with partial haematological recovery',
+			lines: 1
+		},
 		{
 			width: 800,
 			fontSize: 13,
@@ -197,30 +202,36 @@ describe('row heights grow with wrapped labels', () => {
 			lines: 3
 		},
 		{ width: 880, fontSize: 18, text: 'Complete remission (CR/CRh) within 2 cycles', lines: 1 }
-	])('$width px, $fontSize px type: "$text" adds $lines lines', ({ width, fontSize, text, lines }) => {
-		const frame = forestFrame(c, width, fontSize, 'en', width === 880 ? 'slide' : 'screen');
-		const rows = [c.rows[0], endpoint(text), endpoint('ORR')];
-		const [, row, short] = forestRowExtents(rows, frame.columns, frame.layout, fontSize);
-		expect(row.height - short.height).toBe(Math.round(lines * fontSize * CELL_LINE_HEIGHT));
-		expect(short.height).toBe(frame.layout.rowHeight);
-		// Rows follow each other without gaps.
-		expect(short.top).toBe(row.top + row.height);
-	});
+	])(
+		'$width px, $fontSize px type: "$text" adds $lines lines',
+		({ width, fontSize, text, lines }) => {
+			const frame = forestFrame(c, width, fontSize, 'en', width === 880 ? 'slide' : 'screen');
+			const rows = [c.rows[0], endpoint(text), endpoint('ORR')];
+			const [, row, short] = forestRowExtents(rows, frame.columns, frame.layout, fontSize);
+			expect(row.height - short.height).toBe(Math.round(lines * fontSize * CELL_LINE_HEIGHT));
+			expect(short.height).toBe(frame.layout.rowHeight);
+			// Rows follow each other without gaps.
+			expect(short.top).toBe(row.top + row.height);
+		}
+	);
 
-	it.each([400, 800, 1200])('at %d px every cell fits inside its row (nothing clipped)', (width) => {
-		const frame = forestFrame(c, width, 13, 'en');
-		frame.rowExtents.forEach((extent, i) => {
-			const row = c.rows[i];
-			const kind = { result: 'results', group: 'groups', pooled: 'pooled' }[row.kind];
-			let stacked = 0;
-			for (const col of frame.columns.filter((x) => x.rows === kind && x.width)) {
-				const n = wrapText(col.text(row), col.width!, 13, col.bold ? 'bold' : 'regular').length;
-				if (col.dy) stacked += n;
-				else expect(n * 13 * CELL_LINE_HEIGHT).toBeLessThanOrEqual(extent.height);
-			}
-			expect(stacked * 13 * CELL_LINE_HEIGHT).toBeLessThanOrEqual(extent.height);
-		});
-	});
+	it.each([400, 800, 1200])(
+		'at %d px every cell fits inside its row (nothing clipped)',
+		(width) => {
+			const frame = forestFrame(c, width, 13, 'en');
+			frame.rowExtents.forEach((extent, i) => {
+				const row = c.rows[i];
+				const kind = { result: 'results', group: 'groups', pooled: 'pooled' }[row.kind];
+				let stacked = 0;
+				for (const col of frame.columns.filter((x) => x.rows === kind && x.width)) {
+					const n = wrapText(col.text(row), col.width!, 13, col.bold ? 'bold' : 'regular').length;
+					if (col.dy) stacked += n;
+					else expect(n * 13 * CELL_LINE_HEIGHT).toBeLessThanOrEqual(extent.height);
+				}
+				expect(stacked * 13 * CELL_LINE_HEIGHT).toBeLessThanOrEqual(extent.height);
+			});
+		}
+	);
 
 	it('cuts slides at the rows’ own tops and bottoms', () => {
 		const frame = forestFrame(c, 880, 18, 'en', 'slide');
@@ -243,4 +254,3 @@ describe('the slide legend', () => {
 		expect(short.find((i) => i.key === 'printed')!.label).toBe('Printed CI');
 	});
 });
-

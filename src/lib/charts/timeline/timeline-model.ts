@@ -9,7 +9,14 @@ import { utcYear } from 'd3-time';
 import { m } from '$lib/paraglide/messages';
 import type { Dataset } from '$lib/evidence/schema';
 import { formatIsoDate, type Locale } from '$lib/format';
-import { cellLines, CELL_LINE_HEIGHT, isNarrow, textWidth, wrapText, type CellLine } from '../anatomy';
+import {
+	cellLines,
+	CELL_LINE_HEIGHT,
+	isNarrow,
+	textWidth,
+	wrapText,
+	type CellLine
+} from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
 import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
