@@ -21,7 +21,7 @@ export const MIN_SLIDE_PT = 18;
 export const SLIDE_MARGIN = 0.4;
 export const SLIDE_TYPE = { title: 28, subtitle: MIN_SLIDE_PT, footer: MIN_SLIDE_PT } as const;
 const LINE = 1.2;
-const ARIAL_FACTOR = 1.15;
+const ARIAL_FACTOR = 1.2;
 const GAP = 0.08;
 
 /**

@@ -56,7 +56,7 @@ describe('forestLayout', () => {
 		expect(layout.rowHeight).toBeLessThan(forestLayout(1200, 18).rowHeight);
 		const endpoint = layout.columns.find((c) => c.id === 'endpoint')!;
 		expect(endpoint.width).toBeGreaterThan(26 * 18 * 0.6);
-		expect(layout.plotWidth).toBeGreaterThanOrEqual(190);
+		expect(layout.plotWidth).toBeGreaterThanOrEqual(170);
 		expect(layout.left + layout.plotWidth + layout.right).toBeLessThanOrEqual(880);
 	});
 });

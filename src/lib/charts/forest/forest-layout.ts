@@ -35,7 +35,7 @@ export interface ForestLayout {
 
 const GAP = 12;
 /** The least a slide's plot keeps for the 0–100 % axis, px. */
-const SLIDE_PLOT = 190;
+const SLIDE_PLOT = 170;
 const SPECS: Record<
 	ForestMode,
 	{ left: [ForestColumnId, number][]; right: [ForestColumnId, number][] }
@@ -77,7 +77,7 @@ const SPECS: Record<
 };
 
 /** Height of a one-line row, in type sizes: phones stack two lines, slides pack rows. */
-const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.5 };
+const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.4 };
 
 /**
  * The mode for a width, measured in type sizes (ems): at the base 13 px the breaks are
@@ -116,7 +116,7 @@ export function forestLayout(
 		// fewer labels wrap and rows stay one line.
 		const fill =
 			mode === 'slide' && i === spec.left.length - 1
-				? width - left - GAP - right - Math.max(SLIDE_PLOT, width * 0.22)
+				? width - left - GAP - right - Math.max(SLIDE_PLOT, width * 0.19)
 				: 0;
 		const w = Math.ceil(
 			mode === 'narrow' ? Math.min(chars * ch, width * 0.42) : Math.max(chars * ch, fill)
