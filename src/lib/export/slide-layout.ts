@@ -22,7 +22,7 @@ export const SLIDE_MARGIN = 0.4;
 export const SLIDE_TYPE = { title: 28, subtitle: MIN_SLIDE_PT, footer: MIN_SLIDE_PT } as const;
 const LINE = 1.2;
 const ARIAL_FACTOR = 1.2;
-const GAP = 0.08;
+const GAP = 0.05;
 
 /**
  * The chart is drawn for a slide at this CSS size: 18 px type in a chart 880 px wide,
@@ -72,9 +72,9 @@ export function slideFrame(text: {
 	const subtitleH = subtitleLines ? height(subtitleLines, SLIDE_TYPE.subtitle) : 0;
 	const footerLines = text.footer.reduce((n, p) => n + slideLines(p, w, SLIDE_TYPE.footer), 0);
 	const footerH = footerLines ? height(footerLines, SLIDE_TYPE.footer) : 0;
-	const title = { x: SLIDE_MARGIN, y: 0.25, w, h: titleH };
+	const title = { x: SLIDE_MARGIN, y: 0.15, w, h: titleH };
 	const subtitle = { x: SLIDE_MARGIN, y: title.y + titleH, w, h: subtitleH };
-	const footer = { x: SLIDE_MARGIN, y: SLIDE.height - 0.2 - footerH, w, h: footerH };
+	const footer = { x: SLIDE_MARGIN, y: SLIDE.height - 0.12 - footerH, w, h: footerH };
 	const top = subtitle.y + subtitleH + GAP;
 	const chart = { x: SLIDE_MARGIN, y: top, w, h: Math.max(0.5, footer.y - GAP - top) };
 	return { title, subtitle, chart, footer };

@@ -77,7 +77,7 @@ const SPECS: Record<
 };
 
 /** Height of a one-line row, in type sizes: phones stack two lines, slides pack rows. */
-const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.4 };
+const ROW_EMS: Record<ForestMode, number> = { wide: 1.85, medium: 1.85, narrow: 2.9, slide: 1.3 };
 
 /**
  * The mode for a width, measured in type sizes (ems): at the base 13 px the breaks are
