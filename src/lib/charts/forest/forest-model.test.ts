@@ -185,7 +185,7 @@ describe('rows, cells and marks', () => {
 describe('row heights grow with wrapped labels', () => {
 	const c = content();
 	const endpoint = (text: string) =>
-		({ ...c.resultRows[0], endpointLabel: text, armLabel: undefined }) as ForestResultRow;
+		({ ...c.resultRows[0], endpointLabel: text, design: 'single-arm' as const }) as ForestResultRow;
 	it.each([
 		// width, type, endpoint, extra lines
 		{ width: 1200, fontSize: 13, text: 'ORR', lines: 0 },
