@@ -147,25 +147,28 @@ export async function slidePictures(input: SlideInput): Promise<SlideImage[] | u
 		if (!bands) return undefined;
 		markSpans(drawn.svg);
 		const clone = chartClone({ spec: input.spec, svg: drawn.svg, theme: input.theme });
-		// Pages are cut for the continued slides' frame (their title is the longest) with
-		// the footer of the page's own sources: cut, look at the sources, cut again until
-		// the split no longer changes (footers only shrink, so this ends).
+		// Pages are cut for their slide's frame: the first with the title and subtitle, the
+		// continued ones with the longer "(continued)" title and no subtitle; each with the
+		// footer of the sources its rows name. Cut, look at the sources, cut again until the
+		// split no longer changes (footers only shrink, so this ends).
 		const locale = input.locale ?? 'en';
-		const frameFor = (sources: string[]) => {
+		const frameFor = (sources: string[], first: boolean) => {
 			const texts = slideTexts(input.spec, locale, sources);
 			return layout.slideFrame({
-				title: texts.continued,
-				subtitle: texts.subtitle,
+				title: first ? texts.title : texts.continued,
+				subtitle: first ? texts.subtitle : '',
 				footer: texts.footer
 			});
 		};
-		let pages = layout.slidePages(bands, frameFor(input.spec.sources).chart, clone.width);
+		const cut = (sources: (page: number) => string[]) =>
+			layout.slidePages(bands, (page) => frameFor(sources(page), page === 0).chart, clone.width);
+		let pages = cut(() => input.spec.sources);
 		for (let round = 0; round < 3; round++) {
 			const longest = pages.reduce(
 				(a, p) => (p.sources.join('; ').length > a.join('; ').length ? p.sources : a),
 				[] as string[]
 			);
-			const next = layout.slidePages(bands, frameFor(longest).chart, clone.width);
+			const next = cut(() => longest);
 			const settled = next.length === pages.length;
 			pages = next;
 			if (settled) break;

@@ -3,7 +3,8 @@
  * and footer (sources, dataset version, disclaimer), the chart as a picture, and speaker
  * notes listing every figure with its CI, method and source. Nothing on a slide is under
  * 18 pt (slide-layout.ts); a chart taller than a slide comes as several pictures (pages),
- * one slide each, titled "(continued)" after the first, each with the legend and axis.
+ * one slide each, titled "(continued)" after the first (which alone has the subtitle),
+ * each with the legend, axis and footer.
  *
  * The picture is a PNG, with the SVG it was drawn from attached as the OOXML SVG
  * extension (`asvg:svgBlip` inside `a:blip`): PowerPoint 365 draws the vector and keeps
@@ -98,8 +99,11 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 		pictures.forEach((picture, i) => {
 			// A page of a split chart names the sources of the rows it shows.
 			const texts = slideTexts(spec, options.locale, picture.sources ?? spec.sources);
+			// A continued slide is titled so and leaves the subtitle to the first (its room goes
+			// to rows); legend, axis and footer are on every slide.
 			const title = i === 0 ? texts.title : texts.continued;
-			const frame = slideFrame({ title, subtitle: texts.subtitle, footer: texts.footer });
+			const subtitle = i === 0 ? texts.subtitle : '';
+			const frame = slideFrame({ title, subtitle, footer: texts.footer });
 			const slide = pptx.addSlide();
 			slide.background = { color: 'FFFFFF' };
 			const text = { fontFace, valign: 'top' as const, margin: 0 };
@@ -110,8 +114,8 @@ export async function buildPresentation(slides: DeckSlide[], options: PptxOption
 				bold: true,
 				color: ink
 			});
-			if (texts.subtitle)
-				slide.addText(texts.subtitle, {
+			if (subtitle)
+				slide.addText(subtitle, {
 					...text,
 					...frame.subtitle,
 					fontSize: SLIDE_TYPE.subtitle,

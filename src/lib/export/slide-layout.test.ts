@@ -84,6 +84,34 @@ describe('splitRows', () => {
 	});
 });
 
+describe('splitRows with a room per page', () => {
+	it.each([
+		// first page's room, later pages' room, expected [from, to] per page
+		[
+			100,
+			150,
+			[
+				[0, 2],
+				[2, 5],
+				[5, 8]
+			]
+		],
+		[
+			150,
+			100,
+			[
+				[0, 3],
+				[3, 5],
+				[5, 7],
+				[7, 8]
+			]
+		]
+	])('first %d px, then %d px', (first, later, expected) => {
+		const pages = splitRows(rows(8), (page) => (page === 0 ? first : later));
+		expect(pages.map((p) => [p.from, p.to])).toEqual(expected);
+	});
+});
+
 describe('slideFrame', () => {
 	const footer = [
 		'Sources: Topp 2015; Kantarjian 2017; Gökbuget 2018; Locatelli 2021; Brown 2021',
@@ -104,6 +132,15 @@ describe('slideFrame', () => {
 		expect(f.chart.h).toBeGreaterThan(2.5);
 	});
 
+	it('a continued slide without the subtitle has a taller chart box', () => {
+		const subtitle =
+			'33 figures from 6 studies in 4 indications · percent of patients with 95% CI (as printed, or computed from counts) · endpoints as each study defines them';
+		const first = slideFrame({ title: 'Response rates', subtitle, footer });
+		const continued = slideFrame({ title: 'Response rates (continued)', subtitle: '', footer });
+		expect(continued.subtitle.h).toBe(0);
+		expect(continued.chart.h - first.chart.h).toBeCloseTo(first.subtitle.h, 6);
+	});
+
 	it('the footer grows with its text', () => {
 		const one = slideFrame({ title: 'T', subtitle: '', footer: ['Dataset 1'] });
 		const three = slideFrame({ title: 'T', subtitle: '', footer });
@@ -114,11 +151,11 @@ describe('slideFrame', () => {
 
 describe('slide size of the chart', () => {
 	const { chart } = slideFrame({ title: 'T', subtitle: 'S', footer: ['F'] });
-	it.each([
-		['body text', SLIDE_CHART.fontSize],
-		['legend (0.92 of the type, rounded)', Math.round(SLIDE_CHART.fontSize * 0.92)]
-	])('%s prints at 18 pt or more', (_, px) => {
-		expect(slideTextPt(px, chart, SLIDE_CHART.width)).toBeGreaterThanOrEqual(MIN_SLIDE_PT);
+	// A slide layout (the forest's) draws nothing smaller than its type, legend included.
+	it('the chart type prints at 18 pt or more', () => {
+		expect(slideTextPt(SLIDE_CHART.fontSize, chart, SLIDE_CHART.width)).toBeGreaterThanOrEqual(
+			MIN_SLIDE_PT
+		);
 	});
 
 	it('fits the rows that the chart box holds besides header and axis', () => {

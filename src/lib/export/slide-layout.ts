@@ -21,15 +21,15 @@ export const MIN_SLIDE_PT = 18;
 export const SLIDE_MARGIN = 0.4;
 export const SLIDE_TYPE = { title: 28, subtitle: MIN_SLIDE_PT, footer: MIN_SLIDE_PT } as const;
 const LINE = 1.2;
-const ARIAL_FACTOR = 1.15;
-const GAP = 0.08;
+const ARIAL_FACTOR = 1.2;
+const GAP = 0.05;
 
 /**
- * The chart is drawn for a slide at this CSS size: 20 px type in a chart 880 px wide,
- * placed across the slide's 12.53 in (902 pt), gives 20.5 pt type and 18.4 pt for the
- * smallest chart text (the legend, 0.92 of the type size).
+ * The chart is drawn for a slide at this CSS size: 18 px type in a chart 880 px wide,
+ * placed across the slide's 12.53 in (902 pt), gives 18.5 pt type; a chart with a slide
+ * layout (the forest) draws every text, its legend too, at that size.
  */
-export const SLIDE_CHART = { width: 880, fontSize: 20 } as const;
+export const SLIDE_CHART = { width: 880, fontSize: 18 } as const;
 
 export interface Box {
 	x: number;
@@ -72,9 +72,9 @@ export function slideFrame(text: {
 	const subtitleH = subtitleLines ? height(subtitleLines, SLIDE_TYPE.subtitle) : 0;
 	const footerLines = text.footer.reduce((n, p) => n + slideLines(p, w, SLIDE_TYPE.footer), 0);
 	const footerH = footerLines ? height(footerLines, SLIDE_TYPE.footer) : 0;
-	const title = { x: SLIDE_MARGIN, y: 0.25, w, h: titleH };
+	const title = { x: SLIDE_MARGIN, y: 0.15, w, h: titleH };
 	const subtitle = { x: SLIDE_MARGIN, y: title.y + titleH, w, h: subtitleH };
-	const footer = { x: SLIDE_MARGIN, y: SLIDE.height - 0.2 - footerH, w, h: footerH };
+	const footer = { x: SLIDE_MARGIN, y: SLIDE.height - 0.12 - footerH, w, h: footerH };
 	const top = subtitle.y + subtitleH + GAP;
 	const chart = { x: SLIDE_MARGIN, y: top, w, h: Math.max(0.5, footer.y - GAP - top) };
 	return { title, subtitle, chart, footer };
@@ -100,17 +100,22 @@ export interface SlidePage {
 	sources: string[];
 }
 
+/** Px of rows a page holds: one for every page, or one per page index (the first slide
+ * has the subtitle, the continued ones do not). */
+export type PageRoom = number | ((page: number) => number);
+
 /**
  * Splits rows into pages no taller than `room` (px of rows a slide holds besides the
  * header and axis), whole rows only, in order. A heading that would end a page moves
  * to the next one with its rows. A row taller than the room gets a page of its own.
  */
-export function splitRows(rows: SlideRow[], room: number): SlidePage[] {
+export function splitRows(rows: SlideRow[], room: PageRoom): SlidePage[] {
 	const pages: SlidePage[] = [];
 	let from = 0;
 	while (from < rows.length) {
+		const fits = typeof room === 'function' ? room(pages.length) : room;
 		let to = from + 1;
-		while (to < rows.length && rows[to].bottom - rows[from].top <= room) to++;
+		while (to < rows.length && rows[to].bottom - rows[from].top <= fits) to++;
 		// Do not strand headings at the foot of a page (unless the page is only headings).
 		let end = to;
 		while (end < rows.length && end - 1 > from && rows[end - 1].keepWithNext) end--;
@@ -134,10 +139,21 @@ export function rowRoom(
 	return Math.floor(boxPx - header - axis);
 }
 
-/** The pages of a chart on slides with the given frame. */
-export function slidePages(bands: SlideBands, chart: Pick<Box, 'h' | 'w'>, chartWidth: number) {
+/**
+ * The pages of a chart on slides with the given chart box: one for every slide, or one
+ * per page index (the first slide's box is shorter: it has the subtitle).
+ */
+export function slidePages(
+	bands: SlideBands,
+	chart: Pick<Box, 'h' | 'w'> | ((page: number) => Pick<Box, 'h' | 'w'>),
+	chartWidth: number
+) {
 	if (!bands.rows.length) return [];
-	return splitRows(bands.rows, rowRoom(bands, chart, chartWidth));
+	const room =
+		typeof chart === 'function'
+			? (page: number) => rowRoom(bands, chart(page), chartWidth)
+			: rowRoom(bands, chart, chartWidth);
+	return splitRows(bands.rows, room);
 }
 
 /** One slide picture: the PNG (every viewer) and the SVG it was drawn from. */

@@ -1,6 +1,8 @@
 /**
- * Draws a chart again, off screen, at slide size (SLIDE_CHART: narrower and with larger
- * type than on the page), so its slide pictures are legible on a projector. The chart
+ * Draws a chart again, off screen, at slide size (SLIDE_CHART: larger type than on the
+ * page), so its slide pictures are legible on a projector. The chart is told it is drawn
+ * for a slide (`target: 'slide'`): one that has a slide layout (the forest's one-line
+ * rows) takes it; others ignore the prop. The chart
  * comes from the registry with the same dataset and URL state the reader sees; it is
  * mounted in a hidden, inert box outside the viewport and removed when done.
  */
@@ -43,7 +45,7 @@ export async function renderOffscreen(
 	document.body.appendChild(host);
 	const app = mount(chart.component, {
 		target: host,
-		props: chart.props(source.dataset, new URLSearchParams(source.params))
+		props: { ...chart.props(source.dataset, new URLSearchParams(source.params)), target: 'slide' }
 	});
 	const dispose = () => {
 		void unmount(app);

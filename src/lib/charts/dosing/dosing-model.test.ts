@@ -57,23 +57,38 @@ describe('dosingFrame: where it goes', () => {
 		}
 	);
 
-	it('writes each regimen name in two lines at most beside its strip, one above it on phones', () => {
+	it('writes each regimen name whole, wrapped, beside its strip, above it on phones', () => {
 		const [wide, phone] = [frame(960), frame(360)];
-		expect(wide.labelColumns.map((c) => c.key)).toEqual(['name-0', 'name-1', 'note']);
-		expect(wide.labelColumns[0].data).toHaveLength(content.rows.length);
-		expect(phone.labelColumns[1].data).toHaveLength(0);
+		for (const f of [wide, phone]) {
+			const names = f.labelColumns.filter((c) => c.key.startsWith('name-'));
+			expect(f.labelColumns.at(-1)!.key).toBe('note');
+			expect(names[0].data).toHaveLength(content.rows.length);
+			// Line by line, the name columns give back every regimen's whole name.
+			for (const r of content.rows) {
+				const lines = names.flatMap((c) => c.data.filter((l) => l.key === r.regimen.id));
+				expect(lines.map((l) => l.text).join(' ')).toBe(
+					r.regimen.label.trim().split(/\s+/).join(' ')
+				);
+			}
+		}
 		for (const s of phone.strips) {
 			const line = phone.labelColumns[0].data.find((l) => l.key === s.key)!;
 			expect(phone.yScale(line.row)).toBeLessThan(phone.yScale(s.row));
 		}
 	});
 
-	it('cuts period captions to the period and names the source in each period label', () => {
+	it('wraps period captions to the period, whole, and names the source in each period label', () => {
 		const f = frame(360);
+		const font = Math.round(13 * 0.9);
 		for (const s of f.strips)
 			for (const p of s.periods) {
 				const room = f.xScale(p.toDay) - f.xScale(p.fromDay - 1) - 6;
-				expect(textWidth(p.caption, Math.round(13 * 0.9))).toBeLessThanOrEqual(room + 13);
+				// Every word is kept; a line is no wider than the period (or one 8-character word).
+				expect(p.captionLines.join(' ')).toBe(p.caption);
+				for (const line of p.captionLines)
+					expect(textWidth(line, font)).toBeLessThanOrEqual(
+						Math.max(room, textWidth('x'.repeat(8), font)) + 13
+					);
 				expect(p.label).toContain(content.names.source(s.regimen.provenance.sourceId));
 			}
 	});

@@ -9,7 +9,7 @@ import { scaleLinear, scaleOrdinal, type ScaleLinear, type ScaleOrdinal } from '
 import { m } from '$lib/paraglide/messages';
 import type { Dataset } from '$lib/evidence/schema';
 import { formatNumber, type Locale } from '$lib/format';
-import { isNarrow, textWidth, truncateText, wrapText } from '../anatomy';
+import { CELL_LINE_HEIGHT, isNarrow, textWidth, wrapText } from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
 import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
@@ -116,9 +116,11 @@ export function dosingContent(dataset: Dataset, id: string): DosingContent {
 	return { rows, units, names, spec, tidy, legendItems: dosingLegend(rows, units), color };
 }
 
-/** A period of a strip as drawn: its caption cut to fit, its name in words. */
+/** A period of a strip as drawn: its caption wrapped to fit (never cut), its name in words. */
 export interface DosingPeriod extends CycleSegment {
 	caption: string;
+	/** The caption's lines under the period, as wide as the period allows. */
+	captionLines: string[];
 	label: string;
 	/** The dose steps that fall in it (for the tooltip). */
 	doses: DoseSegment[];
@@ -176,14 +178,11 @@ export interface DosingFrame extends PlotFrame {
 	ticks: number[];
 }
 
-/** The regimen's name: two lines at most beside the strip, one above it on phones. */
-function labelLines(label: string, width: number, fontSize: number, keep: number): string[] {
-	const lines = wrapText(label, width, fontSize, 'bold');
-	if (lines.length <= keep) return lines;
-	return [
-		...lines.slice(0, keep - 1),
-		truncateText(lines.slice(keep - 1).join(' '), width, fontSize, 'bold')
-	];
+/** A period's caption: its cycle, or the weeks of rest. */
+function captionText(s: CycleSegment): string {
+	return s.kind === 'rest'
+		? m.chart2_dosing_rest_caption({ weeks: String(Math.round((s.toDay - s.fromDay + 1) / 7)) })
+		: m.chart2_dosing_cycle({ cycle: String(s.cycle) });
 }
 
 /** Where everything goes at a width and type size. Wide: label left of its strip; phones: above. */
@@ -205,11 +204,11 @@ export function dosingFrame(
 	const doseFont = Math.round(fontSize * 0.92);
 	const captionFont = Math.round(fontSize * 0.9);
 	const barHeight = Math.round(fontSize * 2.4);
-	const labelBlock = narrow ? Math.round(fontSize * 2.6) : 0;
 	const lineHeight = fontSize * 1.25;
 
 	const strips: DosingStrip[] = [];
-	const names: DosingLabelLine[][] = [[], []];
+	// One column per line of the longest name (bold), the cycles note after them.
+	const names: DosingLabelLine[][] = [];
 	const notes: DosingLabelLine[] = [];
 	const rowsAt: [string, number][] = [];
 	let top = 0;
@@ -225,23 +224,29 @@ export function dosingFrame(
 			{ min: 0, max: plotWidth, gap: 8, marker: 0 }
 		);
 		const stepLevels = Math.max(1, levels);
-		const barTop = top + labelBlock + stepLevels * doseFont * 1.2 + 6;
-		rowsAt.push([id, barTop]);
-
-		const lines = labelLines(
-			r.regimen.label,
-			narrow ? plotWidth : labelWidth,
-			fontSize,
-			narrow ? 1 : 2
-		);
+		// The regimen's name wraps whole (never cut): beside the strip, or above it on phones.
+		const lines = wrapText(r.regimen.label, narrow ? plotWidth : labelWidth, fontSize, 'bold');
 		const n = lines.length + 1;
+		const labelBlock = narrow ? Math.round(n * lineHeight + fontSize * 0.1) : 0;
+		const stepsHeight = stepLevels * doseFont * 1.2 + 6;
+		// Period captions wrap under their period; the row is as tall as the most lines need.
+		const captionLines = r.segments.map((s) =>
+			wrapText(captionText(s), dayX(s.toDay + 1) - dayX(s.fromDay) - 6, captionFont)
+		);
+		const captionExtra =
+			(Math.max(1, ...captionLines.map((l) => l.length)) - 1) * captionFont * CELL_LINE_HEIGHT;
+		const stripHeight = stepsHeight + barHeight + fontSize * 1.5 + captionExtra + 12;
+		// Beside the strip, a name longer than the strip is high pushes the strip down.
+		const nameSpill = narrow ? 0 : Math.max(0, n * lineHeight - stripHeight);
+		const barTop = top + labelBlock + nameSpill / 2 + stepsHeight;
+		rowsAt.push([id, barTop]);
 		const centre = narrow ? top + (n * lineHeight) / 2 : barTop + barHeight / 2;
 		const lineRow = (i: number) => {
 			const key = `${id}|line-${i}`;
 			rowsAt.push([key, centre + (i - (n - 1) / 2) * lineHeight]);
 			return key;
 		};
-		lines.forEach((text, i) => names[i].push({ key: id, row: lineRow(i), text }));
+		lines.forEach((text, i) => (names[i] ??= []).push({ key: id, row: lineRow(i), text }));
 		notes.push({
 			key: id,
 			row: lineRow(lines.length),
@@ -253,18 +258,13 @@ export function dosingFrame(
 			key: id,
 			row: id,
 			color: content.color(r),
-			periods: r.segments.map((s) => {
+			periods: r.segments.map((s, k) => {
 				const doses = r.doses.filter((d) => d.fromDay <= s.toDay && d.toDay >= s.fromDay);
-				const text =
-					s.kind === 'rest'
-						? m.chart2_dosing_rest_caption({
-								weeks: String(Math.round((s.toDay - s.fromDay + 1) / 7))
-							})
-						: m.chart2_dosing_cycle({ cycle: String(s.cycle) });
 				return {
 					...s,
 					doses,
-					caption: truncateText(text, dayX(s.toDay + 1) - dayX(s.fromDay) - 6, captionFont),
+					caption: captionText(s),
+					captionLines: captionLines[k],
 					label: dosingPeriodLabel(r, s, doses, content.names, locale)
 				};
 			}),
@@ -276,7 +276,7 @@ export function dosingFrame(
 				anchor: placed[i]?.anchor ?? 'start'
 			}))
 		});
-		top += labelBlock + stepLevels * doseFont * 1.2 + 6 + barHeight + fontSize * 1.5 + 12;
+		top += labelBlock + nameSpill + stripHeight;
 	}
 	const labelColumns: DosingLabelColumn[] = [
 		...names.map((data, i) => ({ key: `name-${i}`, data, bold: true, muted: false, fontSize })),

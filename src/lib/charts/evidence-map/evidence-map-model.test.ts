@@ -51,7 +51,11 @@ describe('evidenceFrame: where it goes', () => {
 				expect(at.x).toBeLessThan(box.x + box.w);
 				expect(at.y).toBeGreaterThan(box.y);
 				expect(at.y).toBeLessThan(box.y + box.h);
-				expect(d.lines.length).toBeLessThanOrEqual(2);
+				// The study's name wraps whole under its mark (no ellipsis; a word longer than a
+				// line breaks), inside the cell.
+				const letters = (t: string) => t.replace(/\s+/g, '');
+				expect(letters(d.lines.join(''))).toBe(letters(d.study.name));
+				expect(at.y + (d.lines.length + 1) * f.markFont * 1.15).toBeLessThan(box.y + box.h + 1);
 			}
 			expect(f.height).toBe(f.padding.top + f.plotHeight + f.padding.bottom);
 		}
@@ -62,7 +66,7 @@ describe('evidenceFrame: where it goes', () => {
 		const spanning = content.grid.cells.find((c) => c.rowValues.length > 1)!;
 		const box = cellBox(spanning, f.xScale, f.yScale);
 		expect(box.h).toBeGreaterThan(f.yScale.step());
-		expect(f.spanNotes.get(spanning.key)).toBe('1 month and older');
+		expect(f.spanNotes.get(spanning.key)).toEqual(['1 month and older']);
 	});
 
 	it('sizes marks by n on the r scale, and an unsized study at a fixed small radius', () => {

@@ -12,7 +12,7 @@ import type { Dataset } from '$lib/evidence/schema';
 import { facetLabel, facetValueLabel } from '$lib/evidence/facets';
 import { formatNumber, type Locale } from '$lib/format';
 import { designLabel } from '$lib/labels';
-import { isNarrow, textWidth, truncateText, wrapText } from '../anatomy';
+import { isNarrow, textWidth, wrapText } from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
 import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
@@ -159,7 +159,8 @@ export interface EvidenceFrame extends PlotFrame {
 	/** "No indication": the text of an empty cell, wrapped. */
 	gapLines: string[];
 	/** The note a cell spanning rows carries at its top (its age range), cut to fit. */
-	spanNotes: Map<string, string>;
+	/** The age groups a spanning cell covers, as wrapped lines. */
+	spanNotes: Map<string, string[]>;
 	/** One band per column across, one per row value down, and n to a radius. */
 	xScale: ScaleBand<string>;
 	yScale: ScaleBand<string>;
@@ -220,9 +221,19 @@ export function evidenceFrame(
 	const rScale = scaleSqrt()
 		.domain([0, Math.max(1, grid.maxSize)])
 		.range([0, rMax]);
+	const slotWidth = Math.max(2 * rMax + 10, Math.min(bw - 6, markFont * 9));
+	const nameWidth = slotWidth - 4;
+	// A study's name wraps whole under its mark (never cut): slots are as tall as the
+	// longest name needs, two lines at least, plus the n line.
+	const nameLines = new Map(
+		grid.cells.flatMap((c) =>
+			c.studies.map((s) => [s.study.id, wrapText(s.study.name, nameWidth, markFont)] as const)
+		)
+	);
+	const maxNameLines = Math.max(2, ...[...nameLines.values()].map((l) => l.length));
 	const slot = {
-		width: Math.max(2 * rMax + 10, Math.min(bw - 6, markFont * 9)),
-		height: 2 * rMax + 10 + markFont * 1.15 * 3 + 6
+		width: slotWidth,
+		height: 2 * rMax + 10 + markFont * 1.15 * (maxNameLines + 1) + 6
 	};
 	const cellWidth = (c: MapCell) => bw / c.lanes;
 
@@ -240,14 +251,21 @@ export function evidenceFrame(
 		c.rowValues.length > 1
 			? [...new Set(c.indications.map((i) => i.population.age))].join('; ')
 			: '';
-	const noteSpace = fontSize * 1.4;
+	// A cell spanning several age groups names them at its top, wrapped (never cut).
+	const noteLines = new Map(
+		grid.cells
+			.filter((c) => spanNote(c))
+			.map((c) => [c.key, wrapText(spanNote(c), cellWidth(c) - 8, markFont)])
+	);
+	const noteSpace = (c: MapCell) => {
+		const lines = noteLines.get(c.key)?.length ?? 0;
+		return lines ? fontSize * 1.4 + (lines - 1) * markFont * 1.15 : 0;
+	};
 	const rowHeight = Math.max(
 		slot.height + 12,
 		...grid.cells.map(
 			(c) =>
-				(packedRows(c.studies.length, cellWidth(c), slot.width) * slot.height +
-					12 +
-					(spanNote(c) ? noteSpace : 0)) /
+				(packedRows(c.studies.length, cellWidth(c), slot.width) * slot.height + 12 + noteSpace(c)) /
 				(c.rowEnd - c.rowStart)
 		)
 	);
@@ -259,24 +277,19 @@ export function evidenceFrame(
 		.range([0, plotHeight])
 		.paddingInner(ROW_GAP / (rowHeight + ROW_GAP));
 
-	const nameWidth = slot.width - 4;
 	const marks = grid.cells.flatMap((cell) => {
-		const note = spanNote(cell) ? noteSpace : 0;
+		const note = noteSpace(cell);
 		const offsets = packCell(cell.studies.length, cellWidth(cell), slot);
 		// The block of slots is centred in the cell below its span note; a mark sits at the
 		// top of its slot, its name and n hang beneath it.
 		return cell.studies.map((s, i) => {
-			const lines = wrapText(s.study.name, nameWidth, markFont);
 			const mark = {
 				...s,
 				key: `${cell.key}|${s.study.id}`,
 				cell,
 				dx: offsets[i].dx,
 				dy: note / 2 + offsets[i].dy - slot.height / 2 + 4 + rMax,
-				lines:
-					lines.length <= 2
-						? lines
-						: [lines[0], truncateText(lines.slice(1).join(' '), nameWidth, markFont)],
+				lines: nameLines.get(s.study.id) ?? [s.study.name],
 				note: s.size ? `n = ${formatNumber(s.size.value, locale)}` : m.chart2_map_n_unknown(),
 				label: ''
 			};
@@ -312,11 +325,7 @@ export function evidenceFrame(
 		headerHeight,
 		headerLine,
 		gapLines: wrapText(narrow ? m.chart2_map_gap_short() : m.chart2_map_gap(), bw - 10, markFont),
-		spanNotes: new Map(
-			grid.cells
-				.filter((c) => spanNote(c))
-				.map((c) => [c.key, truncateText(spanNote(c), cellWidth(c) - 8, markFont)])
-		),
+		spanNotes: noteLines,
 		xScale,
 		yScale,
 		rScale,

@@ -47,4 +47,16 @@ describe('forestLayout', () => {
 		const layout = forestLayout(880, 20);
 		expect(layout.plotWidth).toBeGreaterThanOrEqual(380);
 	});
+
+	it('draws a slide (880 px, 18 px type) as one-line rows of study, endpoint and estimate', () => {
+		const layout = forestLayout(880, 18, 'slide');
+		expect(layout.mode).toBe('slide');
+		expect(layout.columns.map((c) => c.id)).toEqual(['study', 'endpoint', 'estimate']);
+		// Shorter rows than on screen, and the endpoint gets what the plot leaves.
+		expect(layout.rowHeight).toBeLessThan(forestLayout(1200, 18).rowHeight);
+		const endpoint = layout.columns.find((c) => c.id === 'endpoint')!;
+		expect(endpoint.width).toBeGreaterThan(26 * 18 * 0.6);
+		expect(layout.plotWidth).toBeGreaterThanOrEqual(170);
+		expect(layout.left + layout.plotWidth + layout.right).toBeLessThanOrEqual(880);
+	});
 });

@@ -8,9 +8,13 @@ import {
 	forestFrame,
 	forestLegend,
 	forestMarkAttrs,
+	forestRowExtents,
 	forestRowsByColumn,
-	forestTextColumns
+	forestSlideBands,
+	forestTextColumns,
+	shortLegend
 } from './forest-model';
+import { CELL_LINE_HEIGHT, wrapText } from '../anatomy';
 import { forestResults, type ForestOptions, type ForestResultRow } from './forest-rows';
 
 const results = forestResults(fixtureDataset);
@@ -106,7 +110,9 @@ describe('forestFrame and forestTextColumns: where things go', () => {
 	])('$width px: $mode, columns $keys', ({ width, mode, keys }) => {
 		const frame = forestFrame(c, width, 13, 'en');
 		expect(frame.layout.mode).toBe(mode);
-		expect(frame.plotHeight).toBe(c.rows.length * frame.layout.rowHeight);
+		const extents = frame.rowExtents;
+		expect(frame.plotHeight).toBe(extents.reduce((h, r) => h + r.height, 0));
+		for (const e of extents) expect(e.height).toBeGreaterThanOrEqual(frame.layout.rowHeight);
 		expect(frame.height).toBe(frame.padding.top + frame.plotHeight + frame.padding.bottom);
 		const columns = forestTextColumns({
 			frame,
@@ -173,5 +179,78 @@ describe('rows, cells and marks', () => {
 			'data-value': row.value,
 			'data-ci-origin': row.ci?.origin ?? 'none'
 		});
+	});
+});
+
+describe('row heights grow with wrapped labels', () => {
+	const c = content();
+	const endpoint = (text: string) =>
+		({ ...c.resultRows[0], endpointLabel: text, design: 'single-arm' as const }) as ForestResultRow;
+	it.each([
+		// width, type, endpoint, extra lines
+		{ width: 1200, fontSize: 13, text: 'ORR', lines: 0 },
+		{
+			width: 1200,
+			fontSize: 13,
+			text: 'Complete remission with partial haematological recovery',
+			lines: 1
+		},
+		{
+			width: 800,
+			fontSize: 13,
+			text: 'Complete remission or complete remission with partial haematological recovery within two cycles',
+			lines: 3
+		},
+		{ width: 880, fontSize: 18, text: 'Complete remission (CR/CRh) within 2 cycles', lines: 1 }
+	])(
+		'$width px, $fontSize px type: "$text" adds $lines lines',
+		({ width, fontSize, text, lines }) => {
+			const frame = forestFrame(c, width, fontSize, 'en', width === 880 ? 'slide' : 'screen');
+			const rows = [c.rows[0], endpoint(text), endpoint('ORR')];
+			const [, row, short] = forestRowExtents(rows, frame.columns, frame.layout, fontSize);
+			expect(row.height - short.height).toBe(Math.round(lines * fontSize * CELL_LINE_HEIGHT));
+			expect(short.height).toBe(frame.layout.rowHeight);
+			// Rows follow each other without gaps.
+			expect(short.top).toBe(row.top + row.height);
+		}
+	);
+
+	it.each([400, 800, 1200])(
+		'at %d px every cell fits inside its row (nothing clipped)',
+		(width) => {
+			const frame = forestFrame(c, width, 13, 'en');
+			frame.rowExtents.forEach((extent, i) => {
+				const row = c.rows[i];
+				const kind = { result: 'results', group: 'groups', pooled: 'pooled' }[row.kind];
+				let stacked = 0;
+				for (const col of frame.columns.filter((x) => x.rows === kind && x.width)) {
+					const n = wrapText(col.text(row), col.width!, 13, col.bold ? 'bold' : 'regular').length;
+					if (col.dy) stacked += n;
+					else expect(n * 13 * CELL_LINE_HEIGHT).toBeLessThanOrEqual(extent.height);
+				}
+				expect(stacked * 13 * CELL_LINE_HEIGHT).toBeLessThanOrEqual(extent.height);
+			});
+		}
+	);
+
+	it('cuts slides at the rows’ own tops and bottoms', () => {
+		const frame = forestFrame(c, 880, 18, 'en', 'slide');
+		const bands = forestSlideBands(frame, c.rows);
+		expect(bands.rows.map((r) => r.top)).toEqual(frame.rowExtents.map((e) => e.top));
+		expect(bands.rows.at(-1)!.bottom).toBe(frame.plotHeight);
+		expect(bands.axis.top).toBe(frame.plotHeight);
+	});
+});
+
+describe('the slide legend', () => {
+	it('keeps every item and its mark, with shorter labels', () => {
+		const items = content({ pool: ['alpha', 'beta'] }).legendItems;
+		const short = shortLegend(items);
+		expect(short.map((i) => i.key)).toEqual(items.map((i) => i.key));
+		short.forEach((item, i) => {
+			expect(item.label.length).toBeLessThanOrEqual(items[i].label.length);
+			expect({ ...item, label: '' }).toEqual({ ...items[i], label: '' });
+		});
+		expect(short.find((i) => i.key === 'printed')!.label).toBe('Printed CI');
 	});
 });

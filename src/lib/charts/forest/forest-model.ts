@@ -7,7 +7,13 @@
 import { m } from '$lib/paraglide/messages';
 import type { Dataset } from '$lib/evidence/schema';
 import type { Locale } from '$lib/format';
-import { captionLayout, COMPACT_MARKS, type CaptionLayout } from '../anatomy';
+import {
+	captionLayout,
+	CELL_LINE_HEIGHT,
+	COMPACT_MARKS,
+	wrapText,
+	type CaptionLayout
+} from '../anatomy';
 import { footerParagraphs } from '../captions';
 import { roleColor, roleShape } from '../encoding';
 import { ciNote, ciSentence, estimateText } from '../figure-labels';
@@ -19,9 +25,10 @@ import {
 	type LegendItem,
 	type LegendLayout
 } from '../legend';
+import { rowScale, stackRows, type RowExtent, type RowScale } from '../row-scale';
 import type { SlideBands } from '../slide-bands';
 import type { ChartSpec, TidyRow } from '../spec';
-import { forestLayout, type ForestLayout } from './forest-layout';
+import { forestLayout, type ForestLayout, type ForestTarget } from './forest-layout';
 import {
 	forestRowsOf,
 	forestTidyRows,
@@ -86,6 +93,23 @@ export function forestLegend(resultRows: ForestResultRow[], pooled: boolean): Le
 	];
 }
 
+/** Short legend labels for slides, where the legend must fit one line at 18 pt. */
+const SHORT_LEGEND: Record<string, () => string> = {
+	experimental: () => m.chart_legend_short_experimental(),
+	comparator: () => m.chart_legend_short_comparator(),
+	printed: () => m.chart_legend_short_ci_printed(),
+	computed: () => m.chart_legend_short_ci_computed(),
+	pooled: () => m.chart_legend_short_pooled()
+};
+
+/** The legend with its short labels (the items and their marks unchanged). */
+export function shortLegend(items: LegendItem[]): LegendItem[] {
+	return items.map((item) => {
+		const short = SHORT_LEGEND[item.key];
+		return short ? { ...item, label: short() } : item;
+	});
+}
+
 /** Rows, spec, notes and legend of the forest of `results` arranged by `options`. */
 export function forestContent(
 	dataset: Dataset,
@@ -142,17 +166,74 @@ export interface ForestFrame {
 	caption: CaptionLayout;
 	legend: LegendLayout;
 	padding: { top: number; right: number; bottom: number; left: number };
+	/** The texts of a figure's row (cached per frame's mode and locale). */
+	cells: (r: ForestResultRow) => ForestCells;
+	columns: ForestTextColumn[];
+	/** Each row's top and height: as tall as its most-wrapped cell needs. */
+	rowExtents: RowExtent[];
 	plotHeight: number;
 	height: number;
 }
 
+/**
+ * Lines each row's cells take beyond one: the most of its cells side by side, or the sum
+ * of cells stacked in one row (phones: study over endpoint).
+ */
+export function forestExtraLines(
+	row: ForestRow,
+	columns: ForestTextColumn[],
+	fontSize: number
+): number {
+	const rowsOf: Record<ForestRow['kind'], ForestColumnRows> = {
+		result: 'results',
+		group: 'groups',
+		pooled: 'pooled'
+	};
+	let beside = 0;
+	let stacked = 0;
+	for (const col of columns) {
+		if (col.rows !== rowsOf[row.kind] || !col.width) continue;
+		const text = col.text(row);
+		if (!text) continue;
+		const extra = wrapText(text, col.width, fontSize, col.bold ? 'bold' : 'regular').length - 1;
+		if (col.dy) stacked += Math.max(0, extra);
+		else beside = Math.max(beside, extra);
+	}
+	return Math.max(beside, stacked);
+}
+
+/** Row heights: one line's, plus a wrapped line's height for every extra line. */
+export function forestRowExtents(
+	rows: ForestRow[],
+	columns: ForestTextColumn[],
+	layout: Pick<ForestLayout, 'rowHeight'>,
+	fontSize: number
+): RowExtent[] {
+	const line = fontSize * CELL_LINE_HEIGHT;
+	return stackRows(
+		rows.map((r) => Math.round(layout.rowHeight + forestExtraLines(r, columns, fontSize) * line))
+	);
+}
+
+/** The forest's y scale: each row's key to its middle, rows as tall as their extents. */
+export function forestRowScale(rows: ForestRow[], extents: RowExtent[]): RowScale {
+	return rowScale(
+		rows.map((r) => r.key),
+		extents
+	);
+}
+
 export function forestFrame(
-	content: Pick<ForestContent, 'spec' | 'notes' | 'legendItems' | 'rows'>,
+	content: Pick<ForestContent, 'spec' | 'notes' | 'legendItems' | 'rows'> & {
+		pooled?: ForestPooledRow;
+	},
 	width: number,
 	fontSize: number,
-	locale: Locale
+	locale: Locale,
+	target: ForestTarget = 'screen'
 ): ForestFrame {
-	const layout = forestLayout(width, fontSize);
+	const layout = forestLayout(width, fontSize, target);
+	const slide = target === 'slide';
 	const { spec } = content;
 	const caption = captionLayout(
 		{
@@ -163,19 +244,40 @@ export function forestFrame(
 		width,
 		fontSize
 	);
-	const legend = legendLayout(content.legendItems, width - 8, Math.round(fontSize * 0.92));
+	// A slide's legend is as large as the rest (nothing on a slide under 18 pt), with short
+	// labels so it stays one line.
+	const legend = legendLayout(
+		slide ? shortLegend(content.legendItems) : content.legendItems,
+		width - 8,
+		slide ? fontSize : Math.round(fontSize * 0.92)
+	);
+	const cells = forestCells(locale, layout.mode);
+	const columns = forestTextColumns({
+		frame: { layout },
+		width,
+		fontSize,
+		locale,
+		cells,
+		pooled: !!content.pooled
+	});
+	const rowExtents = forestRowExtents(content.rows, columns, layout, fontSize);
+	// Slides: column headings and axis as close as their type allows (rows are the room).
 	const padding = {
-		top: caption.top + legend.height + 8 + Math.round(fontSize * 2),
+		top: caption.top + legend.height + (slide ? 4 : 8) + Math.round(fontSize * (slide ? 1.3 : 2)),
 		right: layout.right,
-		bottom: Math.round(fontSize * 3.6) + caption.bottom,
+		bottom: Math.round(fontSize * (slide ? 3 : 3.6)) + caption.bottom,
 		left: layout.left
 	};
-	const plotHeight = content.rows.length * layout.rowHeight;
+	const last = rowExtents[rowExtents.length - 1];
+	const plotHeight = last ? last.top + last.height : 0;
 	return {
 		layout,
 		caption,
 		legend,
 		padding,
+		cells,
+		columns,
+		rowExtents,
 		plotHeight,
 		height: padding.top + plotHeight + padding.bottom
 	};
@@ -279,7 +381,7 @@ const asPooled = (d: ForestRow) => d as ForestPooledRow;
  * the figure columns right of it, then the pooled row's label and estimate.
  */
 export function forestTextColumns(options: {
-	frame: ForestFrame;
+	frame: Pick<ForestFrame, 'layout'>;
 	width: number;
 	fontSize: number;
 	locale: Locale;
@@ -287,13 +389,13 @@ export function forestTextColumns(options: {
 	pooled: boolean;
 }): ForestTextColumn[] {
 	const { frame, width, fontSize, locale, cells } = options;
-	const { layout, padding } = frame;
+	const { layout } = frame;
 	const narrow = layout.mode === 'narrow';
 	const columns: ForestTextColumn[] = [
 		{
 			key: 'group',
 			rows: 'groups',
-			x: -padding.left + 6,
+			x: -layout.left + 6,
 			width: width - 12,
 			text: (d) => (d.kind === 'group' ? d.label : ''),
 			bold: true,
@@ -460,15 +562,15 @@ export function forestRowsByColumn(
  * the axis below. The title, subtitle and footer are the slide's own text.
  */
 export function forestSlideBands(
-	frame: Pick<ForestFrame, 'caption' | 'padding' | 'plotHeight' | 'layout'>,
+	frame: Pick<ForestFrame, 'caption' | 'padding' | 'plotHeight' | 'rowExtents'>,
 	rows: ForestRow[]
 ): SlideBands {
-	const { caption, padding, plotHeight, layout } = frame;
+	const { caption, padding, plotHeight, rowExtents } = frame;
 	return {
 		header: { top: -padding.top + caption.top, bottom: 0 },
 		rows: rows.map((r, i) => ({
-			top: i * layout.rowHeight,
-			bottom: (i + 1) * layout.rowHeight,
+			top: rowExtents[i].top,
+			bottom: rowExtents[i].top + rowExtents[i].height,
 			...(r.kind === 'group' ? { keepWithNext: true } : {}),
 			...(r.kind === 'result' ? { sources: [r.sourceShort] } : {}),
 			...(r.kind === 'pooled' ? { sources: [...new Set(r.members.map((m) => m.sourceShort))] } : {})

@@ -8,7 +8,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Dataset, Study } from '$lib/evidence/schema';
 import { formatNumber, formatPercent, type Locale } from '$lib/format';
 import { armRoleLabel } from '$lib/labels';
-import { isNarrow } from '../anatomy';
+import { CELL_LINE_HEIGHT, isNarrow, wrapText } from '../anatomy';
 import { roleColor, roleDash, roleShape } from '../encoding';
 import { ciSentence, rangeText } from '../figure-labels';
 import { chartFrame, datasetStamp, type ChartFrame } from '../frame';
@@ -171,7 +171,18 @@ export function survivalFrame(
 	});
 	const facetsHeight = data.facets.length ? Math.ceil(data.facets.length / perRow) * step : 0;
 	// The medians panel, under the facets.
-	const medianRow = Math.round(fontSize * 2.9);
+	// A median's line wraps above its interval (never cut); rows grow by the extra lines,
+	// the interval moving down by half of it so text and mark keep their margins.
+	const medianFont = Math.round(fontSize * 0.9);
+	const medianLineHeight = medianFont * CELL_LINE_HEIGHT;
+	const extraLines =
+		Math.max(
+			1,
+			...data.medians.map(
+				(r) => wrapText(medianLine(r, locale), frame.plotWidth, medianFont).length
+			)
+		) - 1;
+	const medianRow = Math.round(fontSize * 2.9 + extraLines * medianLineHeight);
 	const mediansTop = facetsHeight + (data.medians.length ? header : 0);
 	const medians: PanelBox | undefined = data.medians.length
 		? {
@@ -185,7 +196,7 @@ export function survivalFrame(
 	const mediansHeight = data.medians.length
 		? header + data.medians.length * medianRow + axis + fontSize
 		: 0;
-	const medianDy = medianRow * (0.68 - 0.5);
+	const medianDy = Math.round(fontSize * 2.9) * (0.68 - 0.5) + (extraLines * medianLineHeight) / 2;
 	return {
 		...frame,
 		narrow,
@@ -196,7 +207,7 @@ export function survivalFrame(
 		medians,
 		medianRow,
 		medianDy,
-		medianTextDy: medianDy - fontSize * 1.05
+		medianTextDy: medianDy - fontSize * 1.05 - (extraLines * medianLineHeight) / 2
 	};
 }
 

@@ -44,6 +44,10 @@ describe('timelineContent: what the timeline draws', () => {
 	});
 });
 
+/** The widest line of a mark's wrapped label. */
+const widest = (d: { lines: { text: string }[] }, font: number) =>
+	Math.max(...d.lines.map((l) => textWidth(l.text, font)));
+
 describe('timelineFrame: where it goes', () => {
 	it.each([{ width: 960 }, { width: 600 }, { width: 360 }])(
 		'at $width px: markers in event order, on their lane, labels inside the plot',
@@ -52,7 +56,10 @@ describe('timelineFrame: where it goes', () => {
 			expect(f.marks.map((d) => d.key)).toEqual(content.items.map((i) => i.event.id));
 			for (const d of f.marks) {
 				expect(d.row).toBe(levelRow(d.lane, d.level));
-				const w = textWidth(d.text, f.labelFont);
+				const w = widest(d, f.labelFont);
+				// The label wraps whole: its lines are every word of it, none cut.
+				expect(d.lines.map((l) => l.text).join(' ')).toBe(d.text.trim().split(/\s+/).join(' '));
+				expect(d.lines.some((l) => l.text.includes('…'))).toBe(false);
 				const [x0, x1] = d.anchor === 'start' ? [d.textX, d.textX + w] : [d.textX - w, d.textX];
 				expect(x0).toBeGreaterThanOrEqual(-1);
 				expect(x1).toBeLessThanOrEqual(f.plotWidth + 1);
@@ -84,7 +91,7 @@ describe('timelineFrame: where it goes', () => {
 			for (const b of f.marks) {
 				if (a === b || a.row !== b.row) continue;
 				const span = (d: typeof a) => {
-					const w = textWidth(d.text, f.labelFont);
+					const w = widest(d, f.labelFont);
 					return d.anchor === 'start' ? [d.textX, d.textX + w] : [d.textX - w, d.textX];
 				};
 				const [a0, a1] = span(a);

@@ -9,7 +9,14 @@ import { utcYear } from 'd3-time';
 import { m } from '$lib/paraglide/messages';
 import type { Dataset } from '$lib/evidence/schema';
 import { formatIsoDate, type Locale } from '$lib/format';
-import { isNarrow, textWidth, truncateText } from '../anatomy';
+import {
+	cellLines,
+	CELL_LINE_HEIGHT,
+	isNarrow,
+	textWidth,
+	wrapText,
+	type CellLine
+} from '../anatomy';
 import { datasetNames, type DatasetNames } from '../dataset-names';
 import { datasetStamp, plotFrame, type PlotFrame } from '../frame';
 import type { LegendItem } from '../legend';
@@ -153,8 +160,10 @@ export interface TimelineMark extends TimelineItem {
 	level: number;
 	/** The row of the y scale the marker sits on: lane and level. */
 	row: string;
-	/** The label, cut to the room it was given. */
+	/** The whole label. */
 	text: string;
+	/** The label wrapped to the room it was given (never cut), centred on its row. */
+	lines: CellLine[];
 	textX: number;
 	anchor: 'start' | 'end';
 }
@@ -191,7 +200,7 @@ export function timelineFrame(
 	const xScale = scaleUtc().domain(domain).range([0, plotWidth]);
 	const maxLabel = Math.max(90, Math.min(300, plotWidth * (narrow ? 0.62 : 0.42)));
 	const marker = Math.round(fontSize * 0.6) + 5;
-	const levelHeight = Math.round(labelFont * 1.75);
+	const oneLineLevel = labelFont * 1.75;
 	const headerHeight = Math.round(fontSize * 1.6);
 	const laneGap = Math.round(fontSize * 1.2);
 
@@ -201,15 +210,22 @@ export function timelineFrame(
 	let top = 0;
 	for (const lane of lanes) {
 		const laneItems = items.filter((i) => i.lane === lane);
-		const fitted = laneItems.map((i) => truncateText(i.event.label, maxLabel, labelFont));
+		// A label longer than its room wraps; the lane's levels are as tall as its most
+		// wrapped label needs.
+		const fitted = laneItems.map((i) => wrapText(i.event.label, maxLabel, labelFont));
 		const { placed, levels } = stackLabels(
 			laneItems.map((i, k) => ({
 				key: i.event.id,
 				x: xScale(i.span.at),
-				width: textWidth(fitted[k], labelFont) + 4
+				width: Math.max(...fitted[k].map((line) => textWidth(line, labelFont)), 0) + 4
 			})),
 			{ min: 0, max: plotWidth, gap: 10, marker }
 		);
+		const laneLines = laneItems.map((item, k) =>
+			cellLines(item.event.label, Math.min(maxLabel, placed[k].width), labelFont)
+		);
+		const maxLines = Math.max(1, ...laneLines.map((l) => l.length));
+		const levelHeight = Math.round(oneLineLevel + (maxLines - 1) * labelFont * CELL_LINE_HEIGHT);
 		const baseline = top + headerHeight + Math.max(1, levels) * levelHeight + 8;
 		rows.push([laneHeadRow(lane), top + fontSize]);
 		for (let level = 0; level < Math.max(1, levels); level++)
@@ -221,7 +237,8 @@ export function timelineFrame(
 				key: item.event.id,
 				level: p.level,
 				row: levelRow(lane, p.level),
-				text: truncateText(item.event.label, Math.min(maxLabel, p.width), labelFont),
+				text: item.event.label,
+				lines: laneLines[k],
 				textX: p.textX,
 				anchor: p.anchor
 			});
