@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionLayout, textWidth, truncateText, wrapText } from './anatomy';
+import { captionLayout, textWidth, wrapText } from './anatomy';
 
 describe('wrapText', () => {
 	it.each([
@@ -33,16 +33,6 @@ describe('wrapText', () => {
 			'xxxxxxxx',
 			'xxxxxx'
 		]);
-	});
-});
-
-describe('truncateText', () => {
-	it.each([
-		['MT103-211', 200, 'MT103-211'],
-		['Blinatumomab then chemotherapy', 80, 'Blinatumo…'],
-		['anything', 5, '…']
-	])('fits %j into %d px', (text, width, expected) => {
-		expect(truncateText(text, width, 13)).toBe(expected);
 	});
 });
 

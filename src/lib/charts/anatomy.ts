@@ -45,19 +45,6 @@ export function textWidth(text: string, fontSize: number, weight: 'regular' | 'b
 	return text.length * fontSize * CHAR_WIDTH[weight];
 }
 
-/** Cuts text to fit a width, ending with an ellipsis when it had to cut. */
-export function truncateText(
-	text: string,
-	maxWidth: number,
-	fontSize: number,
-	weight: 'regular' | 'bold' = 'regular'
-): string {
-	const maxChars = Math.floor(maxWidth / (fontSize * CHAR_WIDTH[weight]) + 0.01);
-	if (text.length <= maxChars) return text;
-	if (maxChars <= 1) return '…';
-	return `${text.slice(0, maxChars - 1).trimEnd()}…`;
-}
-
 /** One line of a wrapped cell: `dy` null when the cell is a single line (plain text). */
 export interface CellLine {
 	text: string;
